@@ -1,0 +1,14 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { UserSeeder } from '@oms/access';
+
+/**
+ * Demo data for a first start (OMS_SEED_DEMO, on by default): what a new user needs to look
+ * around. Returns lines for the start-up banner.
+ */
+export async function seedDemoData(app: INestApplicationContext): Promise<string[]> {
+  const users = app.get(UserSeeder);
+  const operator = await users.createUser('operator@oms.local', '演示运营 Demo Operator', undefined, 'zh-CN');
+  return operator.generatedPassword
+    ? [`Demo data loaded; a demo user ${operator.email} signs in with ${operator.generatedPassword}`]
+    : [];
+}

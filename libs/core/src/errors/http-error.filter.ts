@@ -1,0 +1,117 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, type DomainErrorKind } from './domain-error.js';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  forbidden: HttpStatus.FORBIDDEN,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'validation.failed',
+  401: 'auth.unauthorized',
+  403: 'auth.forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid',
+  429: 'too_many_requests',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: unknown;
+  requestId: string;
+}
+
+/** The one place that turns anything thrown into the documented JSON error body. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const requestId = String(req.id ?? '');
+    const body = this.toBody(exception, requestId);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    }
+    if (!res.headersSent) {
+      res.status(body.statusCode).json(body);
+    }
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_BY_KIND[exception.kind];
+      return {
+        statusCode,
+        error: reason(statusCode),
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+        requestId,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const r = (typeof response === 'object' && response ? response : {}) as Record<string, unknown>;
+      return {
+        statusCode,
+        error: reason(statusCode),
+        code: typeof r.code === 'string' ? r.code : (CODE_BY_STATUS[statusCode] ?? 'error'),
+        message: typeof r.message === 'string' ? r.message : exception.message,
+        ...(r.details !== undefined ? { details: r.details } : {}),
+        requestId,
+      };
+    }
+    // Body-parser errors (malformed JSON, payload too large) carry a status and `expose`.
+    const e = exception as { status?: number; statusCode?: number; expose?: boolean; type?: string };
+    const status = e?.status ?? e?.statusCode;
+    if (e?.expose && typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        statusCode: status,
+        error: reason(status),
+        code: e.type === 'entity.parse.failed' ? 'request.malformed_json' : (CODE_BY_STATUS[status] ?? 'error'),
+        message:
+          e.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : String((exception as Error).message),
+        requestId,
+      };
+    }
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'internal',
+      message: 'Something went wrong; quote the request id when reporting it',
+      requestId,
+    };
+  }
+}
+
+function reason(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+}

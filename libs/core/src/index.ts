@@ -1,0 +1,42 @@
+/** Configuration read from the environment, validated at start-up. */
+export { loadConfig, ConfigError, APP_CONFIG, type AppConfig } from './config/config.js';
+/** Secrets generated once and kept in the data directory. */
+export { loadOrCreateSecrets } from './config/secrets.js';
+/** Kernel modules. */
+export { CoreModule, CoreHttpModule, EventPipelineWorkerModule, type CoreModuleOptions } from './core.module.js';
+/** Database: embedded server, migrations, naming, transactions, money. */
+export { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+export { findFreePort } from './database/free-port.js';
+export { dataSourceOptions, runMigrations } from './database/data-source.js';
+export { coreMigrations } from './database/migrations/index.js';
+export { SnakeNamingStrategy, snakeCase } from './database/snake-naming.strategy.js';
+export { UnitOfWork } from './database/unit-of-work.js';
+export { type Money, money, addMoney } from './database/money.js';
+/** Ids. */
+export { newId, isUuid } from './ids/ids.js';
+/** Errors and the HTTP error shape. */
+export { DomainError, NotFoundError, InvalidInputError, type DomainErrorKind } from './errors/domain-error.js';
+export { HttpErrorFilter, type ErrorBody } from './errors/http-error.filter.js';
+export { createValidationPipe } from './errors/validation.js';
+/** Authentication markers shared by every context. */
+export { Public, CurrentUser, IS_PUBLIC, type AuthenticatedUser } from './auth/auth.decorators.js';
+/** The react-admin simple-rest layer. */
+export {
+  parseListQuery,
+  MAX_PAGE_SIZE,
+  type ResourceDefinition,
+  type ListQuery,
+  type FilterDef,
+} from './http/simple-rest/list-query.js';
+export { ListPage, listResource, findResource } from './http/simple-rest/list-page.js';
+export { RecordUpdatePipe } from './http/simple-rest/record-update.pipe.js';
+/** Durable events: outbox, relay, deliveries, dead letters. */
+export { DomainEvent, type EventEnvelope, type EventClass } from './outbox/domain-event.js';
+export { OutboxService } from './outbox/outbox.service.js';
+export { OutboxRelay } from './outbox/outbox-relay.js';
+export { EventDeliveryWorker } from './outbox/event-delivery.worker.js';
+export { Delivery, type DeliveryPolicy, DEFAULT_DELIVERY_POLICY } from './outbox/event-subscribers.js';
+export { EVENT_DELIVERY_QUEUE } from './outbox/event-delivery.js';
+export { DeadLetterService } from './outbox/dead-letters/dead-letter.service.js';
+/** Durable jobs. */
+export { JobQueue, inTransaction } from './jobs/job-queue.js';

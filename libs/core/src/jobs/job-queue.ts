@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+
+export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
+export interface JobQueueOptions {
+  databaseUrl: string;
+  /** Only worker processes run the job library's maintenance (expiry, archiving). */
+  supervise: boolean;
+}
+
+/** Lets the job library write in our transaction, so a job is enqueued exactly when the change commits. */
+export function inTransaction(manager: EntityManager): PgBoss.Db {
+  const client = (manager.queryRunner as unknown as { databaseConnection?: { query: PgBoss.Db['executeSql'] } })
+    ?.databaseConnection;
+  if (!client) throw new Error('Jobs can only be enqueued inside a transaction');
+  return { executeSql: (text, values) => client.query(text, values) };
+}
+
+/**
+ * Durable jobs on PostgreSQL (pg-boss): retries with exponential backoff and safe
+ * concurrent fetching (SKIP LOCKED) across any number of worker processes.
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(JobQueue.name);
+  readonly boss: PgBoss;
+  private readonly queues = new Set<string>();
+
+  constructor(@Inject(JOB_QUEUE_OPTIONS) options: JobQueueOptions, @Inject(APP_CONFIG) _config: AppConfig) {
+    this.boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      schema: 'pgboss',
+      application_name: 'oms-jobs',
+      max: 5,
+      supervise: options.supervise,
+      schedule: false,
+      migrate: true,
+    });
+    this.boss.on('error', (err) => this.logger.error({ err }, 'Job queue error'));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  async ensureQueue(name: string): Promise<void> {
+    if (this.queues.has(name)) return;
+    if (!(await this.boss.getQueue(name))) {
+      await this.boss.createQueue(name).catch(async (e) => {
+        // Another process may have created it at the same moment.
+        if (!(await this.boss.getQueue(name))) throw e;
+      });
+    }
+    this.queues.add(name);
+  }
+}

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { type AuthenticatedUser, CurrentUser } from '../../auth/auth.decorators.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
+import { NotFoundError } from '../../errors/domain-error.js';
+import { findResource, listResource } from '../../http/simple-rest/list-page.js';
+import { parseListQuery, type ResourceDefinition } from '../../http/simple-rest/list-query.js';
+import { RecordUpdatePipe } from '../../http/simple-rest/record-update.pipe.js';
+import { DeadLetterService } from './dead-letter.service.js';
+
+export const DEAD_LETTERS: ResourceDefinition = {
+  resource: 'dead-letters',
+  from: 'dead_letter d',
+  idColumn: 'd.id',
+  fields: {
+    id: 'd.id',
+    eventId: 'd.event_id',
+    eventType: 'd.event_type',
+    handler: 'd.handler',
+    error: 'd.error',
+    attempts: 'd.attempts',
+    payload: 'd.payload',
+    status: 'd.status',
+    replayCount: 'd.replay_count',
+    note: 'd.note',
+    firstFailedAt: 'd.first_failed_at',
+    lastFailedAt: 'd.last_failed_at',
+    replayedAt: 'd.replayed_at',
+  },
+  sortable: ['lastFailedAt', 'firstFailedAt', 'attempts', 'eventType', 'handler', 'status'],
+  filters: {
+    status: { kind: 'eq', column: 'd.status', values: ['failed', 'replayed', 'resolved'] },
+    eventType: { kind: 'eq', column: 'd.event_type' },
+    handler: { kind: 'eq', column: 'd.handler' },
+    eventId: { kind: 'eq', column: 'd.event_id', uuid: true },
+    lastFailedAt: { kind: 'date', column: 'd.last_failed_at' },
+    q: { kind: 'search', columns: ['d.event_type', 'd.handler', 'd.error', 'd.event_id'] },
+  },
+  defaultSort: ['lastFailedAt', 'DESC'],
+};
+
+export class UpdateDeadLetterDto {
+  /** What an operator did about it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+const READ_ONLY = Object.keys(DEAD_LETTERS.fields).filter((f) => f !== 'note');
+
+@ApiTags('dead-letters')
+@ApiBearerAuth()
+@Controller('dead-letters')
+export class DeadLettersController {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly deadLetters: DeadLetterService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Deliveries that used up their retries (simple-rest list)' })
+  @ApiQuery({ name: 'sort', required: false, example: '["lastFailedAt","DESC"]' })
+  @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  @ApiQuery({ name: 'filter', required: false, example: '{"status":"failed"}' })
+  list(@Query() query: Record<string, unknown>) {
+    return listResource(this.uow.manager, DEAD_LETTERS, parseListQuery(query, DEAD_LETTERS));
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    return (await findResource(this.uow.manager, DEAD_LETTERS, id)) ?? notFound(id);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Edit the note; send the record as read, read-only fields are ignored' })
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new RecordUpdatePipe(UpdateDeadLetterDto, READ_ONLY)) dto: UpdateDeadLetterDto,
+  ) {
+    if (dto.note !== undefined) {
+      const [, count] = await this.uow.manager.query(`UPDATE dead_letter SET note = $2 WHERE id = $1`, [id, dto.note]);
+      if (count === 0) notFound(id);
+    }
+    return this.get(id);
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Discard a dead letter that was dealt with by hand' })
+  async remove(@Param('id', ParseUUIDPipe) id: string) {
+    const record = await this.get(id);
+    await this.uow.manager.query(`DELETE FROM dead_letter WHERE id = $1`, [id]);
+    return record;
+  }
+
+  @Post(':id/replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deliver the event to the failed handler again' })
+  async replay(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser) {
+    await this.deadLetters.replay(id, user.id);
+    return this.get(id);
+  }
+}
+
+function notFound(id: string): never {
+  throw new NotFoundError('Dead letter', id);
+}
