@@ -4,6 +4,8 @@ export { loadConfig, ConfigError, APP_CONFIG, type AppConfig } from './config/co
 export { loadOrCreateSecrets } from './config/secrets.js';
 /** Kernel modules. */
 export { CoreModule, CoreHttpModule, EventPipelineWorkerModule, type CoreModuleOptions } from './core.module.js';
+/** Request ids on every HTTP log line. */
+export { assignRequestId } from './logging/logging.module.js';
 /** Database: embedded server, migrations, naming, transactions, money. */
 export { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 export { findFreePort } from './database/free-port.js';

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { assignRequestId } from '@oms/core';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { adminDist } from './paths.js';
 
 /** Everything about the HTTP surface that is not a controller. */
 export function configureHttp(app: NestExpressApplication): void {
+  app.use(assignRequestId);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api', { exclude: ['health'] });

@@ -48,7 +48,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
-    const requestId = String(req.id ?? '');
+    const requestId = String(req.id ?? res.getHeader('X-Request-Id') ?? '');
     const body = this.toBody(exception, requestId);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
@@ -70,6 +70,15 @@ export class HttpErrorFilter implements ExceptionFilter {
         requestId,
       };
     }
+    if (exception instanceof HttpException && (exception.cause as { type?: string })?.type === 'entity.parse.failed') {
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'request.malformed_json',
+        message: 'The request body is not valid JSON',
+        requestId,
+      };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
@@ -80,19 +89,6 @@ export class HttpErrorFilter implements ExceptionFilter {
         code: typeof r.code === 'string' ? r.code : (CODE_BY_STATUS[statusCode] ?? 'error'),
         message: typeof r.message === 'string' ? r.message : exception.message,
         ...(r.details !== undefined ? { details: r.details } : {}),
-        requestId,
-      };
-    }
-    // Body-parser errors (malformed JSON, payload too large) carry a status and `expose`.
-    const e = exception as { status?: number; statusCode?: number; expose?: boolean; type?: string };
-    const status = e?.status ?? e?.statusCode;
-    if (e?.expose && typeof status === 'number' && status >= 400 && status < 500) {
-      return {
-        statusCode: status,
-        error: reason(status),
-        code: e.type === 'entity.parse.failed' ? 'request.malformed_json' : (CODE_BY_STATUS[status] ?? 'error'),
-        message:
-          e.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : String((exception as Error).message),
         requestId,
       };
     }

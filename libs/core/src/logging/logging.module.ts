@@ -5,17 +5,23 @@ import type { AppConfig } from '../config/config.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/**
+ * First middleware of the HTTP app: gives the request its id (the caller's X-Request-Id when
+ * sane) before anything can fail, so even a body that does not parse is answered with one.
+ */
+export function assignRequestId(req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void): void {
+  const given = req.headers['x-request-id'];
+  req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', req.id);
+  next();
+}
+
 /** Structured JSON logs; every line written while serving a request carries its id. */
 export function loggingModule(config: AppConfig) {
   return LoggerModule.forRoot({
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
+      genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
         censor: '[redacted]',
