@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { UserSeeder } from '@oms/access';
 import { type AppConfig, loadConfig } from '@oms/core';
@@ -26,13 +26,16 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
  * The real API (optionally with the worker in the same process) on a fresh database of its
  * own, with the first admin created, driven over HTTP with supertest.
  */
-export async function bootTestApp(options: { roles?: Role[]; db?: TestDatabase } = {}): Promise<TestApp> {
+export async function bootTestApp(
+  options: { roles?: Role[]; db?: TestDatabase; imports?: Type[] } = {},
+): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const config = testConfig();
   const app = (await createSystem({
     config,
     databaseUrl: db.url,
     roles: options.roles ?? ['api'],
+    imports: options.imports,
   })) as NestExpressApplication;
   await app.init();
   await app.get(UserSeeder).ensureFirstAdmin(ADMIN.email, ADMIN.password);

@@ -13,6 +13,8 @@ export interface SystemOptions {
   config: AppConfig;
   databaseUrl: string;
   roles: readonly Role[];
+  /** Further modules to load (tests add handlers of their own). */
+  imports?: Type[];
 }
 
 function systemModule(options: SystemOptions): Type {
@@ -20,6 +22,7 @@ function systemModule(options: SystemOptions): Type {
     CoreModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, worker: options.roles.includes('worker') }),
     ...(options.roles.includes('api') ? [ApiModule] : []),
     ...(options.roles.includes('worker') ? [WorkerModule] : []),
+    ...(options.imports ?? []),
   ];
   @Module({ imports })
   class SystemModule {}

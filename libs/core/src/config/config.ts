@@ -21,6 +21,12 @@ const schema = z.object({
   OMS_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   OMS_SEED_DEMO: bool.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  OMS_JOB_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(2, 'must be at least 2')
+    .max(86_400, 'must be at most 86400')
+    .default(300),
   LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
 });
 
@@ -36,6 +42,8 @@ export interface AppConfig {
   seedDemo: boolean;
   jwtSecret?: string;
   logLevel: (typeof logLevels)[number];
+  /** How long a job (an event delivery) may run before it is presumed lost with its worker and retried. */
+  jobTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: c.OMS_SEED_DEMO,
     jwtSecret: c.JWT_SECRET,
     logLevel: c.LOG_LEVEL,
+    jobTimeoutSeconds: c.OMS_JOB_TIMEOUT_SECONDS,
   };
 }
 

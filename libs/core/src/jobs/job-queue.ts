@@ -28,7 +28,11 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   readonly boss: PgBoss;
   private readonly queues = new Set<string>();
 
-  constructor(@Inject(JOB_QUEUE_OPTIONS) options: JobQueueOptions, @Inject(APP_CONFIG) _config: AppConfig) {
+  /** Seconds a job may stay active before it is presumed lost and retried. */
+  readonly timeoutSeconds: number;
+
+  constructor(@Inject(JOB_QUEUE_OPTIONS) options: JobQueueOptions, @Inject(APP_CONFIG) config: AppConfig) {
+    this.timeoutSeconds = config.jobTimeoutSeconds;
     this.boss = new PgBoss({
       connectionString: options.databaseUrl,
       schema: 'pgboss',
@@ -37,6 +41,8 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       supervise: options.supervise,
       schedule: false,
       migrate: true,
+      // Expired jobs (their worker died) are found by this sweep; keep it well inside the timeout.
+      maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(config.jobTimeoutSeconds / 2))),
     });
     this.boss.on('error', (err) => this.logger.error({ err }, 'Job queue error'));
   }

@@ -29,7 +29,7 @@ export class DurableEventPublisher implements IEventPublisher, OnModuleInit {
 
   async publishAll<T extends IEvent>(events: T[]): Promise<void> {
     const jobs = (events as unknown as DomainEvent[]).flatMap((e) =>
-      this.subscribers.forType(e.type).map((s) => deliveryJob(s.name, e.toEnvelope(), s.policy)),
+      this.subscribers.forType(e.type).map((s) => deliveryJob(s.name, e.toEnvelope(), s.policy, this.queue.timeoutSeconds)),
     );
     if (jobs.length === 0) return;
     await this.queue.ensureQueue(EVENT_DELIVERY_QUEUE);

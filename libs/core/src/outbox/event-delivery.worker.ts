@@ -61,7 +61,7 @@ export class EventDeliveryWorker implements OnApplicationBootstrap {
   }
 
   /** Applies one event to one handler; a second delivery of the same pair changes nothing. */
-  async deliver({ handler, event }: DeliveryJobData): Promise<boolean> {
+  async deliver({ handler, event, replayOf }: DeliveryJobData): Promise<boolean> {
     const sub = this.subscribers.get(handler);
     const cls = sub?.events.find((e) => e.type === event.type);
     if (!sub || !cls) throw new Error(`No handler ${handler} for ${event.type} in this worker`);
@@ -70,9 +70,11 @@ export class EventDeliveryWorker implements OnApplicationBootstrap {
         `INSERT INTO processed_event (handler, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
         [handler, event.id],
       );
-      if (fresh.length === 0) return false;
-      await sub.handler.handle(eventFromEnvelope(cls, event));
-      return true;
+      if (fresh.length > 0) await sub.handler.handle(eventFromEnvelope(cls, event));
+      if (replayOf) {
+        await m.query(`UPDATE dead_letter SET status = 'resolved' WHERE id = $1 AND status = 'replayed'`, [replayOf]);
+      }
+      return fresh.length > 0;
     });
   }
 }

@@ -68,7 +68,7 @@ export class DeadLetterService {
       const job = deliveryJob(row.handler, envelopeOf(event), {
         retryLimit: row.retry_limit,
         retryDelaySeconds: row.retry_delay_seconds,
-      });
+      }, this.queue.timeoutSeconds, id);
       await this.queue.boss.insert([job], { db: inTransaction(m) });
     });
   }
