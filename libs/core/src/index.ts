@@ -31,7 +31,7 @@ export {
   type FilterDef,
 } from './http/simple-rest/list-query.js';
 export { ListPage, listResource, findResource } from './http/simple-rest/list-page.js';
-export { RecordUpdatePipe } from './http/simple-rest/record-update.pipe.js';
+export { RecordUpdatePipe, RecordBody } from './http/simple-rest/record-update.pipe.js';
 /** Durable events: outbox, relay, deliveries, dead letters. */
 export { DomainEvent, type EventEnvelope, type EventClass } from './outbox/domain-event.js';
 export { OutboxService } from './outbox/outbox.service.js';

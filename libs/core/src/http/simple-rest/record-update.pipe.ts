@@ -1,4 +1,12 @@
-import { type ArgumentMetadata, BadRequestException, Injectable, type PipeTransform, type Type } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+  type PipeTransform,
+  type Type,
+} from '@nestjs/common';
 import { createValidationPipe } from '../../errors/validation.js';
 
 /**
@@ -23,3 +31,13 @@ export class RecordUpdatePipe implements PipeTransform {
     return this.validation.transform(writable, { ...metadata, type: 'body', metatype: this.dto });
   }
 }
+
+const rawBody = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest().body);
+
+/**
+ * The body of a simple-rest PUT: the record as react-admin sends it, reduced to its writable
+ * fields and validated against `dto`. (A custom decorator, so the global pipe, which would
+ * refuse the read-only fields, leaves it to this one.)
+ */
+export const RecordBody = (dto: Type<object>, readOnly: readonly string[]): ParameterDecorator =>
+  rawBody(new RecordUpdatePipe(dto, readOnly));

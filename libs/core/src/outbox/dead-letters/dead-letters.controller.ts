@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/auth.decorators.js';
@@ -6,7 +6,7 @@ import { UnitOfWork } from '../../database/unit-of-work.js';
 import { NotFoundError } from '../../errors/domain-error.js';
 import { findResource, listResource } from '../../http/simple-rest/list-page.js';
 import { parseListQuery, type ResourceDefinition } from '../../http/simple-rest/list-query.js';
-import { RecordUpdatePipe } from '../../http/simple-rest/record-update.pipe.js';
+import { RecordBody } from '../../http/simple-rest/record-update.pipe.js';
 import { DeadLetterService } from './dead-letter.service.js';
 
 export const DEAD_LETTERS: ResourceDefinition = {
@@ -77,7 +77,7 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Edit the note; send the record as read, read-only fields are ignored' })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body(new RecordUpdatePipe(UpdateDeadLetterDto, READ_ONLY)) dto: UpdateDeadLetterDto,
+    @RecordBody(UpdateDeadLetterDto, READ_ONLY) dto: UpdateDeadLetterDto,
   ) {
     if (dto.note !== undefined) {
       const [, count] = await this.uow.manager.query(`UPDATE dead_letter SET note = $2 WHERE id = $1`, [id, dto.note]);
