@@ -1,0 +1,92 @@
+/** The application's own English messages (menu, pages, error codes). */
+export const appEn = {
+  app: {
+    title: 'OMS',
+    subtitle: 'Order management back office',
+    language: 'Language',
+    login: {
+      title: 'Sign in to OMS',
+      hint: 'Use the account your administrator gave you.',
+    },
+    dashboard: {
+      title: 'Home',
+      welcome_title: 'Welcome to OMS',
+      welcome_body:
+        'OMS takes orders in from your sales channels, checks them, reserves stock, hands them to the warehouse, follows every parcel to the customer and handles what comes after.',
+      signed_in_as: 'Signed in as %{name}',
+      available_title: 'Available now',
+      dead_letters_body:
+        'Events whose handlers kept failing after every retry. Inspect the error and the payload, then replay them once the cause is fixed.',
+      open: 'Open',
+      planned_title: 'Being built',
+      planned_body:
+        'These modules are listed in the menu and open a page saying they are not available yet. They show no data until they are released.',
+    },
+    coming_soon: {
+      badge: 'Not yet available',
+      title: '%{module} is not available yet',
+      body: 'This module is planned but not released. Nothing on this page is live data, and no action can be taken here yet.',
+      back: 'Back to home',
+    },
+  },
+  menu: {
+    groups: {
+      orders: 'Orders',
+      inventory: 'Inventory',
+      logistics: 'Logistics',
+      customers: 'Customers',
+      after_sales: 'After-sales',
+      reports: 'Reports',
+      settings: 'Settings',
+    },
+    items: {
+      orders: 'Order list',
+      order_exceptions: 'Exception orders',
+      stock_levels: 'Stock levels',
+      warehouses: 'Warehouses',
+      shipments: 'Shipments & tracking',
+      carriers: 'Carriers',
+      customers: 'Customer list',
+      returns: 'Returns & exchanges',
+      refunds: 'Refunds',
+      incidents: 'Incidents',
+      reports: 'Reports & exports',
+      order_rules: 'Order rules',
+      notification_templates: 'Notification templates',
+      users: 'Users & permissions',
+    },
+    descriptions: {
+      orders:
+        'Every order from every channel, grouped by status, searchable by number, customer phone, date and status; approve, reject or cancel.',
+      order_exceptions:
+        'Orders flagged by the audit rules (incomplete address, no stock, payment not received) waiting for a decision.',
+      stock_levels: 'Live stock per SKU and warehouse, with reservations and movements.',
+      warehouses: 'Warehouses and virtual warehouses, their priority and allocation strategy.',
+      shipments: 'Dispatch notes, tracking numbers, carrier tracking history and delivery alerts.',
+      carriers: 'Carrier accounts, label settings and carrier priority.',
+      customers: 'Customers, their addresses and their order history.',
+      returns: 'Return and exchange requests: review, receipt and inspection in the warehouse.',
+      refunds: 'Refunds owed after returns and cancellations.',
+      incidents: 'Lost, damaged, wrong or missing items: registered, followed up, resolved.',
+      reports: 'Daily sales, order status distribution, product ranking and customer behaviour, with exports.',
+      order_rules: 'Auto-approval conditions, default warehouse and carrier priority.',
+      notification_templates: 'Order confirmation and shipping notices by email and SMS.',
+      users: 'Back-office accounts and what each role may do.',
+    },
+  },
+  errors: {
+    unknown: 'The server refused the request (%{code}).',
+    internal: 'The server hit an unexpected error. Please retry; if it keeps happening, tell your administrator.',
+    network: 'The server cannot be reached. Check your connection and retry.',
+    not_found: 'This item does not exist or was removed.',
+    validation: {
+      failed: 'Some values are not valid. Check the form and retry.',
+    },
+    auth: {
+      invalid_credentials: 'Wrong email or password.',
+    },
+    dead_letters: {
+      not_replayable: 'Only a failed event can be replayed; this one was already replayed or resolved.',
+    },
+  },
+};

@@ -1,0 +1,13 @@
+import englishMessages from 'ra-language-english';
+import type { TranslationMessages } from 'react-admin';
+import { deadLettersEn } from '../resources/dead-letters/i18n/en';
+import { appEn } from './app.en';
+
+/** English: react-admin's own messages plus the application's. */
+export const en: TranslationMessages = {
+  ...englishMessages,
+  ...appEn,
+  resources: {
+    'dead-letters': deadLettersEn,
+  },
+};

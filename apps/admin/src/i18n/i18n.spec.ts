@@ -1,0 +1,48 @@
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+const flatten = (tree: object, prefix = ''): Record<string, unknown> =>
+  Object.entries(tree).reduce<Record<string, unknown>>((flat, [key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object') return { ...flat, ...flatten(value, path) };
+    flat[path] = value;
+    return flat;
+  }, {});
+
+const placeholders = (message: string): string[] =>
+  [...message.matchAll(/%\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('admin translations', () => {
+  const flatEn = flatten(en);
+  const flatZh = flatten(zhCN);
+
+  it('has the same keys in English and Simplified Chinese', () => {
+    expect(Object.keys(flatZh).sort()).toEqual(Object.keys(flatEn).sort());
+  });
+
+  it('covers react-admin, the menu, the error codes and every resource', () => {
+    const keys = Object.keys(flatEn);
+    for (const prefix of ['ra.action.', 'menu.groups.', 'errors.auth.', 'resources.dead-letters.name']) {
+      expect(keys.some((key) => key.startsWith(prefix))).toBe(true);
+    }
+  });
+
+  it('leaves no Chinese message empty', () => {
+    for (const [key, value] of Object.entries(flatZh)) {
+      expect({ key, type: typeof value }).toEqual({ key, type: 'string' });
+      // Only a message that is deliberately blank in English may be blank in Chinese.
+      const blank = (value as string).trim() === '';
+      expect({ key, blank }).toEqual({ key, blank: String(flatEn[key]).trim() === '' });
+    }
+  });
+
+  it('uses only placeholders the English message also has, and no plural variants', () => {
+    for (const [key, value] of Object.entries(flatZh)) {
+      const known = new Set(placeholders(String(flatEn[key])));
+      const unknown = placeholders(value as string).filter((name) => !known.has(name));
+      expect({ key, unknown }).toEqual({ key, unknown: [] });
+      // Chinese has a single plural form: Polyglot would only ever show the first variant.
+      expect({ key, plural: (value as string).includes('||||') }).toEqual({ key, plural: false });
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { HttpError, type AuthProvider } from 'react-admin';
+import { httpClient, toApiError } from './httpClient';
+import {
+  API_URL,
+  clearSession,
+  getAccessToken,
+  getRefreshToken,
+  getStoredUser,
+  refreshSession,
+  storeSession,
+  type AuthResponse,
+  type SessionUser,
+} from './session';
+
+export interface LoginParams {
+  email: string;
+  password: string;
+}
+
+const postJson = async (path: string, body: unknown, token?: string | null): Promise<Response> => {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+  };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetch(`${API_URL}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+};
+
+const statusOf = (error: unknown): number | undefined =>
+  (error as { status?: number } | null)?.status;
+
+export const authProvider: AuthProvider = {
+  async login({ email, password }: LoginParams) {
+    let response: Response;
+    try {
+      response = await postJson('/auth/login', { email, password });
+    } catch (error) {
+      throw toApiError(error);
+    }
+    const body: unknown = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const { code, message } = body as { code?: string; message?: string };
+      throw toApiError(new HttpError(message ?? response.statusText, response.status, { code }));
+    }
+    storeSession(body as AuthResponse);
+  },
+
+  async logout() {
+    const refreshToken = getRefreshToken();
+    const accessToken = getAccessToken();
+    clearSession();
+    if (refreshToken) {
+      // Revoking is best effort: the local session is gone either way.
+      await postJson('/auth/logout', { refreshToken }, accessToken).catch(() => undefined);
+    }
+  },
+
+  async checkAuth() {
+    (globalThis as any).__ca = ((globalThis as any).__ca ?? 0) + 1; if ((globalThis as any).__ca % 500 === 2) console.log('checkAuth', (globalThis as any).__ca, location.hash, (Error as any).stackTraceLimit = 80, new Error().stack);
+    if (!getAccessToken() && !getRefreshToken()) {
+      // A first visit is not an error worth a notification: just show the login page.
+      throw { message: false };
+    }
+  },
+
+  async checkError(error) {
+    const status = statusOf(error);
+    if (status === 401) {
+      if (await refreshSession(getAccessToken())) return;
+      clearSession();
+      throw { message: 'ra.notification.logged_out' };
+    }
+    // 403 means "not allowed to do this", not "signed out": stay signed in.
+  },
+
+  async getIdentity() {
+    let user: SessionUser | null;
+    try {
+      const { json } = await httpClient(`${API_URL}/auth/me`);
+      user = json as SessionUser;
+    } catch (error) {
+      user = getStoredUser();
+      if (!user) throw error;
+    }
+    return { id: user.id, fullName: user.name || user.email, email: user.email, locale: user.locale };
+  },
+
+  async getPermissions() {
+    return undefined;
+  },
+};
