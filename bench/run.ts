@@ -1,0 +1,165 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { EventDeliveryWorker, loadConfig, runMigrations } from '@oms/core';
+import os from 'node:os';
+import pg from 'pg';
+import { ALL_MIGRATIONS } from '../apps/api/src/system/migrations.js';
+import { createSystem } from '../apps/api/src/system/system.js';
+import {
+  insertUsers,
+  type OutboxBenchOptions,
+  plainInsertBaselines,
+  runPipeline,
+  verifyPipeline,
+} from './outbox-pipeline.bench.js';
+import { type BenchDatabase, openBenchDatabase } from './support/database.js';
+import { perSecond, secondsSince, table } from './support/report.js';
+
+/** Only for signing tokens, which no benchmark does; the config requires one. */
+const BENCH_JWT_SECRET = 'bench-only-secret-not-used-for-any-token-0123456789';
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${name} must be a positive integer, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const options: OutboxBenchOptions = {
+  events: positiveInt('BENCH_EVENTS', 20_000),
+  users: 100,
+  batch: 100,
+  pollMs: 50,
+  timeoutSeconds: positiveInt('BENCH_TIMEOUT_SECONDS', 45),
+};
+
+/**
+ * Opt-in experiments on the delivery worker's settings (unset: the shipped defaults are
+ * measured). They show how far the end-to-end rate moves with them, not a supported setting.
+ */
+const deliveryOverrides = {
+  batchSize: process.env.BENCH_DELIVERY_BATCH ? positiveInt('BENCH_DELIVERY_BATCH', 25) : undefined,
+  concurrency: process.env.BENCH_DELIVERY_CONCURRENCY ? positiveInt('BENCH_DELIVERY_CONCURRENCY', 2) : undefined,
+};
+
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+let database: BenchDatabase | undefined;
+let app: INestApplicationContext | undefined;
+let sql: pg.Client | undefined;
+
+/** App first (it holds connections), then our client, then the database; each at most once. */
+async function cleanUp(): Promise<void> {
+  const closing = app;
+  app = undefined;
+  await closing?.close().catch((e) => say(`warning: closing the app failed: ${String(e)}`));
+  const client = sql;
+  sql = undefined;
+  await client?.end().catch(() => undefined);
+  const db = database;
+  database = undefined;
+  await db?.dispose().catch((e) => say(`warning: cleaning up the database failed: ${String(e)}`));
+}
+
+// The embedded server package installs exit hooks that would stop PostgreSQL under the
+// running app; on Ctrl-C the order is ours (app, then database, then its files).
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`\n${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  const wall = performance.now();
+  say(`OMS benchmarks — ${new Date().toISOString()}`);
+  say(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown cpu'}), node ${process.version}`);
+
+  database = await openBenchDatabase();
+  await runMigrations(database.url, ALL_MIGRATIONS);
+  sql = new pg.Client({ connectionString: database.url, application_name: 'oms-bench' });
+  await sql.connect();
+  const settings = await sql.query<{ name: string; setting: string }>(
+    `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')
+     ORDER BY name`,
+  );
+  say(`database: ${database.where}`);
+  say(`settings: ${settings.rows.map((s) => `${s.name}=${s.setting}`).join(', ')}`);
+
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), jwtSecret: BENCH_JWT_SECRET };
+  app = await createSystem({ config, databaseUrl: database.url, roles: ['worker'] });
+  // Read when the worker starts (in init), so they are set before it.
+  const delivery = app.get(EventDeliveryWorker);
+  delivery.batchSize = deliveryOverrides.batchSize ?? delivery.batchSize;
+  delivery.concurrency = deliveryOverrides.concurrency ?? delivery.concurrency;
+  await app.init();
+  const tuned = deliveryOverrides.batchSize !== undefined || deliveryOverrides.concurrency !== undefined;
+  say(
+    `delivery worker: ${delivery.concurrency} x ${delivery.batchSize} jobs per fetch` +
+      (tuned ? ' (OVERRIDDEN by BENCH_DELIVERY_*: not the shipped defaults)' : ' (shipped defaults)'),
+  );
+  say(`setup (database, migrations, worker boot): ${secondsSince(wall).toFixed(1)} s`);
+
+  const userIds = await insertUsers(sql, options.users);
+  say(
+    `\nOutbox pipeline: ${options.events} UserSignedIn events over ${options.users} users, ` +
+      `${options.batch} per transaction; worker (relay + deliveries) in this process\n`,
+  );
+  const { single, batched } = await plainInsertBaselines(sql, userIds, options);
+  const run = await runPipeline(app, sql, userIds, options);
+
+  say(
+    table(
+      [single, batched, run.producer, run.endToEnd],
+      [
+        { label: '1-row INSERT', measure: single },
+        { label: `${options.batch}-row INSERT`, measure: batched },
+      ],
+    ),
+  );
+  say('');
+  say(`producer done        ${run.producer.seconds.toFixed(2)} s after the first append`);
+  if (run.relayedAt !== undefined) {
+    const after = run.endToEnd.seconds - run.relayedAt;
+    const rest = run.endToEnd.count - (run.appliedWhenRelayed ?? 0);
+    say(
+      `relay done           ${run.relayedAt.toFixed(2)} s (every event published, its delivery job enqueued; ` +
+        `${(options.events / run.relayedAt).toFixed(0)} events/s); ${run.appliedWhenRelayed} applied by then`,
+    );
+    if (after > 0) {
+      say(`deliveries after it  ${rest} in ${after.toFixed(2)} s = ${(rest / after).toFixed(0)} events/s`);
+    }
+  }
+  say(`handlers done        ${run.endToEnd.seconds.toFixed(2)} s${run.drained ? '' : ' (not all: timed out)'}`);
+  say(`end to end / 1-row INSERT = 1 : ${(perSecond(single) / perSecond(run.endToEnd)).toFixed(1)}`);
+
+  const problems = run.drained
+    ? await verifyPipeline(sql, options.events)
+    : [
+        `only ${run.endToEnd.count} of ${options.events} events were applied within ` +
+          `${options.timeoutSeconds} s (BENCH_TIMEOUT_SECONDS); lower BENCH_EVENTS for a shorter run`,
+      ];
+  const cleanupStart = performance.now();
+  await cleanUp();
+  say(`\ncleanup ${secondsSince(cleanupStart).toFixed(1)} s, total ${secondsSince(wall).toFixed(1)} s`);
+  if (problems.length) {
+    say(`FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  }
+  say('verified: every event applied once (SUM(sign_in_count) and processed_event both = events), none dead-lettered');
+  return 0;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch(async (e) => {
+    console.error(e);
+    await cleanUp();
+    process.exit(1);
+  });
