@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The back office in a real browser (the system Chromium driven by playwright-core) against
  * the whole built system: sign-in, both languages, the dead-letter list.
