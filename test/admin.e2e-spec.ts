@@ -85,7 +85,7 @@ describeInBrowser('admin back office (browser)', () => {
 
     await page.reload();
     await page.getByText('欢迎使用 OMS').waitFor();
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
   });
 
   it('says a planned module is not available yet', async () => {

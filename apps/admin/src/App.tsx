@@ -1,4 +1,4 @@
-import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { Layout } from './layout/Layout';
 import { PLANNED_MODULES } from './layout/navigation';
@@ -18,6 +18,7 @@ export const App = () => (
   <Admin
     title="OMS"
     disableTelemetry
+    requireAuth
     store={store}
     dataProvider={dataProvider}
     authProvider={authProvider}
@@ -32,11 +33,7 @@ export const App = () => (
     <Resource name="dead-letters" {...deadLetters} />
     <CustomRoutes>
       {PLANNED_MODULES.map((entry) => (
-        <Route key={entry.key} path={entry.path} element={
-            <Authenticated>
-              <ComingSoon module={entry.key} />
-            </Authenticated>
-          } />
+        <Route key={entry.key} path={entry.path} element={<ComingSoon module={entry.key} />} />
       ))}
     </CustomRoutes>
   </Admin>

@@ -6,6 +6,8 @@ import { appEn } from './app.en';
 /** English: react-admin's own messages plus the application's. */
 export const en: TranslationMessages = {
   ...englishMessages,
+  // The home page welcomes and points the way; it is not a dashboard of figures (yet).
+  ra: { ...englishMessages.ra, page: { ...englishMessages.ra.page, dashboard: 'Home' } },
   ...appEn,
   resources: {
     'dead-letters': deadLettersEn,

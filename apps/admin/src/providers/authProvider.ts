@@ -56,7 +56,6 @@ export const authProvider: AuthProvider = {
   },
 
   async checkAuth() {
-    (globalThis as any).__ca = ((globalThis as any).__ca ?? 0) + 1; if ((globalThis as any).__ca % 500 === 2) console.log('checkAuth', (globalThis as any).__ca, location.hash, (Error as any).stackTraceLimit = 80, new Error().stack);
     if (!getAccessToken() && !getRefreshToken()) {
       // A first visit is not an error worth a notification: just show the login page.
       throw { message: false };

@@ -52,6 +52,9 @@ const errorLine = {
   fontSize: '0.8125rem',
 } as const;
 
+// The error is often a stack trace: its first line says what went wrong.
+const firstLine = (text: string) => text.split('\n', 1)[0];
+
 const tableSx = { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } } as const;
 
 export const DeadLetterList = () => (
@@ -78,7 +81,7 @@ export const DeadLetterList = () => (
             <Box sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{record.handler}</Box>
             {/* inline-size containment: the error never widens the column, it is cut to fit. */}
             <Box title={record.error} sx={errorLine}>
-              {record.error}
+              {firstLine(record.error)}
             </Box>
           </>
         )}

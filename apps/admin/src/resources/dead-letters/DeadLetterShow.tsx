@@ -101,6 +101,9 @@ const Details = () => {
               <LocaleDateField source="replayedAt" emptyText="—" />
             </Labeled>
             <Labeled>
+              <NumberField source="replayCount" />
+            </Labeled>
+            <Labeled>
               <TextField source="eventId" sx={{ fontFamily: 'monospace' }} />
             </Labeled>
           </Box>
@@ -112,6 +115,11 @@ const Details = () => {
         <Section title="resources.dead-letters.sections.payload">
           <Code testId="dead-letter-payload">{prettyJson(record.payload)}</Code>
         </Section>
+        {record.note && (
+          <Section title="resources.dead-letters.sections.note">
+            <Typography sx={{ whiteSpace: 'pre-wrap' }}>{record.note}</Typography>
+          </Section>
+        )}
       </Stack>
     </CardContent>
   );

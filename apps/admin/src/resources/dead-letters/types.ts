@@ -12,6 +12,10 @@ export interface DeadLetter {
   attempts: number;
   payload: unknown;
   status: DeadLetterStatus;
+  /** How many times an operator replayed it. */
+  replayCount: number;
+  /** What an operator did about it. */
+  note: string | null;
   firstFailedAt: string;
   lastFailedAt: string;
   replayedAt: string | null;

@@ -12,6 +12,8 @@ export const deadLettersEn = {
     firstFailedAt: 'First failed',
     lastFailedAt: 'Last failed',
     replayedAt: 'Replayed',
+    replayCount: 'Replays',
+    note: 'Note',
     q: 'Search',
   },
   statuses: {
@@ -32,6 +34,7 @@ export const deadLettersEn = {
     summary: 'Summary',
     error: 'Error',
     payload: 'Payload',
+    note: 'Note',
   },
   empty: {
     title: 'No dead letters',

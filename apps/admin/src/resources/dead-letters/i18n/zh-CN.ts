@@ -16,6 +16,8 @@ export const deadLettersZhCN: Messages<typeof deadLettersEn> = {
     firstFailedAt: '首次失败时间',
     lastFailedAt: '最近失败时间',
     replayedAt: '重新投递时间',
+    replayCount: '重新投递次数',
+    note: '备注',
     q: '搜索',
   },
   statuses: {
@@ -36,6 +38,7 @@ export const deadLettersZhCN: Messages<typeof deadLettersEn> = {
     summary: '概要',
     error: '错误信息',
     payload: '事件内容',
+    note: '备注',
   },
   empty: {
     title: '没有死信事件',
