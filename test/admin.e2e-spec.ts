@@ -99,7 +99,7 @@ describeInBrowser('admin back office (browser)', () => {
     await page.getByTestId('menu-group-settings').click();
     await page.getByTestId('menu-item-dead-letters').click();
     const emptyOrRows = page.getByTestId('dead-letters-empty').or(page.locator('.RaDataTable-row').first());
-    await emptyOrRows.waitFor();
+    await emptyOrRows.waitFor({ timeout: 60_000 });
     expect(await page.locator('header').innerText()).toContain('死信事件');
     await shot('admin-dead-letters-zh');
   });

@@ -5,11 +5,19 @@ import { requireBuild, startWorker, type Proc } from './support/processes.js';
 
 /** Users plus `count` committed UserSignedIn events in the outbox, as sign-ins would leave them. */
 async function seedSignIns(sql: pg.Client, users: number, count: number): Promise<void> {
+  await seedUsers(sql, users);
+  await appendSignIns(sql, users, count);
+}
+
+async function seedUsers(sql: pg.Client, users: number): Promise<void> {
   await sql.query(
     `INSERT INTO users (id, email, name, password_hash)
      SELECT gen_random_uuid(), 'user' || i || '@test.local', 'User ' || i, 'x' FROM generate_series(1, $1) i`,
     [users],
   );
+}
+
+async function appendSignIns(sql: pg.Client, users: number, count: number): Promise<void> {
   await sql.query(
     `WITH u AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS k FROM users)
      INSERT INTO outbox_event (id, type, version, aggregate_type, aggregate_id, payload, occurred_at)
@@ -40,9 +48,14 @@ describe('event pipeline across worker processes', () => {
   });
 
   it('two relay processes deliver 1,000 events with none handled twice', async () => {
-    await seedSignIns(sql, 10, 1000);
+    await seedUsers(sql, 10);
     procs.push(startWorker(db.url), startWorker(db.url));
     await Promise.all(procs.map((p) => p.waitFor(/OMS worker is running/)));
+    // Events keep arriving while both relays poll, as in production, so both take part.
+    for (let i = 0; i < 20; i++) {
+      await appendSignIns(sql, 10, 50);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await eventually(async () => (await handled(sql)) >= 1000, 60_000, '1,000 sign-ins handled');
     await new Promise((r) => setTimeout(r, 1000)); // room for any duplicate to show
     expect(await handled(sql)).toBe(1000);
