@@ -16,7 +16,7 @@ import { EventSubscribers } from './event-subscribers.js';
 export class EventDeliveryWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(EventDeliveryWorker.name);
   concurrency = 2;
-  batchSize = 25;
+  batchSize = 200;
 
   constructor(
     private readonly queue: JobQueue,
