@@ -1,4 +1,4 @@
 import 'reflect-metadata';
 import { launch } from '../../api/src/system/launch.js';
 
-await launch(['worker']);
+await launch('worker');

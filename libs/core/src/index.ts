@@ -35,7 +35,7 @@ export { RecordUpdatePipe, RecordBody } from './http/simple-rest/record-update.p
 /** Durable events: outbox, relay, deliveries, dead letters. */
 export { DomainEvent, type EventEnvelope, type EventClass } from './outbox/domain-event.js';
 export { OutboxService } from './outbox/outbox.service.js';
-export { OutboxRelay } from './outbox/outbox-relay.js';
+export { OutboxRelay, envelopeOf } from './outbox/outbox-relay.js';
 export { EventDeliveryWorker } from './outbox/event-delivery.worker.js';
 export { Delivery, type DeliveryPolicy, DEFAULT_DELIVERY_POLICY } from './outbox/event-subscribers.js';
 export { EVENT_DELIVERY_QUEUE } from './outbox/event-delivery.js';

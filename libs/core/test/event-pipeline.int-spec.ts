@@ -3,6 +3,7 @@ import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import {
   Delivery,
   DomainEvent,
+  envelopeOf,
   EventDeliveryWorker,
   OutboxRelay,
   OutboxService,
@@ -99,10 +100,7 @@ describe('event pipeline', () => {
     await append(4);
     await eventually(async () => (await effects('recorder', 4)) === 1, 20_000, 'first delivery');
     const [row] = (await sql.query(`SELECT * FROM outbox_event WHERE aggregate_id = '4'`)).rows;
-    const envelope = {
-      id: row.id, type: row.type, version: row.version, aggregateType: row.aggregate_type,
-      aggregateId: row.aggregate_id, payload: row.payload, actorId: null, occurredAt: row.occurred_at.toISOString(),
-    };
+    const envelope = envelopeOf(row);
     const worker = t.app.get(EventDeliveryWorker);
     const again = await Promise.all([1, 2, 3].map(() => worker.deliver({ handler: 'ProbeRecorder', event: envelope })));
     expect(again).toEqual([false, false, false]);

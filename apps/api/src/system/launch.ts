@@ -32,9 +32,11 @@ export function parseRoles(value: string | undefined): Role[] {
  * migrations, first admin and demo data, then the API and/or worker. Ctrl-C (or SIGTERM)
  * stops everything, PostgreSQL last.
  */
-export async function launch(roles: Role[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function launch(rolesSpec: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: AppConfig;
+  let roles: Role[];
   try {
+    roles = parseRoles(rolesSpec);
     config = loadConfig(env);
   } catch (e) {
     if (e instanceof ConfigError) {

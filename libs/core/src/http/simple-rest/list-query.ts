@@ -180,8 +180,10 @@ export function whereClause(
       params.push(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       parts.push(`(${f.columns.map((c) => `${c}::text ILIKE $${params.length}`).join(' OR ')})`);
     } else if (Array.isArray(value)) {
+      // Only `eq` filters take lists (checkFilter); uuid columns compare as uuid, the rest as text.
+      const uuid = f.kind === 'eq' && f.uuid;
       params.push(value.map(String));
-      parts.push(`${f.column}${f.kind === 'eq' && f.uuid ? '' : '::text'} = ANY($${params.length}${f.kind === 'eq' && f.uuid ? '::uuid[]' : '::text[]'})`);
+      parts.push(uuid ? `${f.column} = ANY($${params.length}::uuid[])` : `${f.column}::text = ANY($${params.length}::text[])`);
     } else {
       params.push(f.kind === 'date' ? new Date(String(value)) : value);
       parts.push(`${f.column} ${OPS[op]} $${params.length}`);
