@@ -28,10 +28,14 @@ export class EventDeliveryWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.ensureQueue(EVENT_DELIVERY_QUEUE);
     for (let i = 0; i < this.concurrency; i++) {
-      await this.queue.boss.work<DeliveryJobData>(
+      const workerId: string = await this.queue.boss.work<DeliveryJobData>(
         EVENT_DELIVERY_QUEUE,
         { batchSize: this.batchSize, includeMetadata: true, pollingIntervalSeconds: 0.5 },
-        (jobs) => this.deliverBatch(jobs),
+        async (jobs) => {
+          await this.deliverBatch(jobs);
+          // A full batch means more are waiting: fetch again at once instead of after the pause.
+          if (jobs.length >= this.batchSize) this.queue.boss.notifyWorker(workerId);
+        },
       );
     }
   }
