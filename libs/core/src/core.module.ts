@@ -57,7 +57,8 @@ export class CoreModule {
 
 /** HTTP pieces of the kernel: error shape, validation, simple-rest lists, health, dead letters. */
 @Module({
-  imports: [TerminusModule],
+  // Health's own failure log would repeat, with a stack, what the access log line already says.
+  imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, DeadLettersController],
   providers: [
     OutboxBacklogIndicator,

@@ -50,7 +50,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const requestId = String(req.id ?? res.getHeader('X-Request-Id') ?? '');
     const body = this.toBody(exception, requestId);
-    if (body.statusCode >= 500) {
+    if (!(exception instanceof HttpException) && body.statusCode >= 500) {
+      // A thrown HttpException (health's 503, say) is an answer chosen on purpose: the access
+      // log line records it; only the unexpected deserves a stack trace.
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
     if (!res.headersSent) {
