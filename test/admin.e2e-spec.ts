@@ -1,12 +1,16 @@
 /// <reference lib="dom" />
 /**
  * The back office in a real browser (the system Chromium driven by playwright-core) against
- * the whole built system: sign-in, both languages, the dead-letter list.
+ * the whole built system: sign-in, both languages, a dead letter listed, opened and replayed.
  * Screenshots land in .tmp/ for a human to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { eventually } from './support/app.js';
 import { startSystem } from './support/system.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,6 +29,7 @@ describeInBrowser('admin back office (browser)', () => {
   let system: System;
   let browser: Browser;
   let page: Page;
+  let sql: pg.Client;
 
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
@@ -32,6 +37,10 @@ describeInBrowser('admin back office (browser)', () => {
     if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
     mkdirSync(SHOTS, { recursive: true });
     system = await startSystem();
+    // The system's own embedded PostgreSQL, to plant a delivery that gave up.
+    const { port } = JSON.parse(readFileSync(join(system.dataDir, 'postgres.owner.json'), 'utf8')) as { port: number };
+    sql = new pg.Client(`postgres://oms:oms@127.0.0.1:${port}/oms`);
+    await sql.connect();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -52,6 +61,7 @@ describeInBrowser('admin back office (browser)', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await sql?.end();
     await system?.stop();
   });
 
@@ -95,12 +105,54 @@ describeInBrowser('admin back office (browser)', () => {
     expect(await page.getByTestId('coming-soon').innerText()).toContain('尚未上线');
   });
 
-  it('opens the dead-letter list', async () => {
+  it('lists, opens and replays a dead letter', async () => {
+    const [{ id: userId }] = (await sql.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [system.adminEmail]))
+      .rows;
+    const eventId = randomUUID();
+    const payload = { userId, sessionId: randomUUID() };
+    await sql.query(
+      `INSERT INTO outbox_event (id, type, version, aggregate_type, aggregate_id, payload, published_at, published_by)
+       VALUES ($1, 'access.user-signed-in', 1, 'user', $2, $3, now(), 'browser-test')`,
+      [eventId, userId, payload],
+    );
+    const {
+      rows: [{ id: deadLetterId }],
+    } = await sql.query<{ id: string }>(
+      `INSERT INTO dead_letter (event_id, event_type, handler, error, attempts, payload, first_failed_at)
+       VALUES ($1, 'access.user-signed-in', 'RecordSignInHandler', 'Error: connection terminated unexpectedly', 6, $2,
+               now() - interval '2 hours')
+       RETURNING id`,
+      [eventId, payload],
+    );
+    const signInsBefore = await signInCount(userId);
+
     await page.getByTestId('menu-group-settings').click();
     await page.getByTestId('menu-item-dead-letters').click();
-    const emptyOrRows = page.getByTestId('dead-letters-empty').or(page.locator('.RaDataTable-row').first());
-    await emptyOrRows.waitFor({ timeout: 60_000 });
+    const status = page.getByTestId('dead-letter-status').first();
+    await status.waitFor({ timeout: 60_000 });
     expect(await page.locator('header').innerText()).toContain('死信事件');
+    expect(await status.getAttribute('data-status')).toBe('failed');
+    expect(await page.locator('td.column-eventType').first().innerText()).toContain('access.user-signed-in');
     await shot('admin-dead-letters-zh');
+
+    await page.locator('.RaDataTable-row td.column-eventType').first().click();
+    await page.getByTestId('dead-letter-payload').waitFor();
+    expect(await page.getByTestId('dead-letter-payload').innerText()).toContain(userId);
+    await page.getByTestId('replay-button').click();
+    // The worker delivers it again: the handler's effect lands and the letter is resolved.
+    await eventually(async () => (await deadLetterStatus(deadLetterId)) === 'resolved', 30_000, 'the replay to resolve');
+    expect(await signInCount(userId)).toBe(signInsBefore + 1);
+    await page.reload();
+    await page.locator('[data-testid="dead-letter-status"][data-status="resolved"]').waitFor();
+    expect(await page.getByTestId('replay-button').isDisabled()).toBe(true);
+    await shot('admin-dead-letter-replayed-zh');
   });
+
+  async function signInCount(userId: string): Promise<number> {
+    return (await sql.query<{ n: number }>(`SELECT sign_in_count AS n FROM users WHERE id = $1`, [userId])).rows[0].n;
+  }
+
+  async function deadLetterStatus(id: string): Promise<string> {
+    return (await sql.query<{ status: string }>(`SELECT status FROM dead_letter WHERE id = $1`, [id])).rows[0].status;
+  }
 });
