@@ -3,10 +3,15 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@oms/core';
 import { AuthService } from './application/auth.service.js';
+import { RolesService } from './application/roles.service.js';
+import { UsersService } from './application/users.service.js';
 import { RecordSignInHandler } from './application/record-sign-in.handler.js';
 import { UserSeeder } from './application/user-seeder.js';
 import { AuthController } from './http/auth.controller.js';
 import { AuthGuard } from './http/auth.guard.js';
+import { PermissionCatalogController, RolesController } from './http/roles.controller.js';
+import { UsersController } from './http/users.controller.js';
+import { LoginThrottle } from './infrastructure/login-throttle.js';
 import { PasswordHasher } from './infrastructure/password-hasher.js';
 
 @Module({
@@ -20,9 +25,12 @@ import { PasswordHasher } from './infrastructure/password-hasher.js';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersController, RolesController, PermissionCatalogController],
   providers: [
     AuthService,
+    UsersService,
+    RolesService,
+    LoginThrottle,
     PasswordHasher,
     UserSeeder,
     RecordSignInHandler,

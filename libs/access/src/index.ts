@@ -9,3 +9,5 @@ export { UserSignedIn, type UserSignedInPayload } from './domain/user-signed-in.
 export type { PublicUser, TokenPair } from './application/auth.service.js';
 /** Lifetime of access tokens, in seconds. */
 export { ACCESS_TOKEN_TTL_SECONDS } from './infrastructure/tokens.js';
+/** The roles every installation starts with. */
+export { BUILT_IN_ROLES, type BuiltInRoleKey } from './domain/built-in-roles.js';

@@ -13,7 +13,9 @@ describe('auth', () => {
     const { accessToken, refreshToken, user } = await login(t.http);
     expect(refreshToken).toMatch(/^[0-9a-f-]{36}\.[\w-]{40,}$/);
     const me = await t.http.get('/api/auth/me').auth(accessToken, { type: 'bearer' }).expect(200);
-    expect(me.body).toEqual({ id: user.id, email: ADMIN.email, name: 'Administrator', locale: 'en' });
+    expect(me.body).toMatchObject({ id: user.id, email: ADMIN.email, name: 'Administrator', locale: 'en' });
+    expect(me.body.roles).toEqual([{ id: expect.any(String), name: 'Administrator' }]);
+    expect(me.body.permissions).toEqual([expect.objectContaining({ action: 'manage', subject: 'all' })]);
   });
 
   it('matches the email whatever its case', async () => {

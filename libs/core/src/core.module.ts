@@ -3,6 +3,8 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogsController } from './audit/audit-logs.controller.js';
+import { AuditTrail } from './audit/audit-trail.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { UnitOfWork } from './database/unit-of-work.js';
@@ -49,17 +51,27 @@ export class CoreModule {
         EventSubscribers,
         DurableEventPublisher,
         DeadLetterService,
+        AuditTrail,
       ],
-      exports: [APP_CONFIG, UnitOfWork, OutboxService, JobQueue, EventSubscribers, DeadLetterService, CqrsModule],
+      exports: [
+        APP_CONFIG,
+        UnitOfWork,
+        OutboxService,
+        JobQueue,
+        EventSubscribers,
+        DeadLetterService,
+        AuditTrail,
+        CqrsModule,
+      ],
     };
   }
 }
 
-/** HTTP pieces of the kernel: error shape, validation, simple-rest lists, health, dead letters. */
+/** HTTP pieces of the kernel: error shape, validation, simple-rest lists, health, dead letters, audit log. */
 @Module({
   // Health's own failure log would repeat, with a stack, what the access log line already says.
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, DeadLettersController],
+  controllers: [HealthController, DeadLettersController, AuditLogsController],
   providers: [
     OutboxBacklogIndicator,
     { provide: APP_FILTER, useClass: HttpErrorFilter },

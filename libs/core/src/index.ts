@@ -20,8 +20,44 @@ export { newId, isUuid } from './ids/ids.js';
 export { DomainError, NotFoundError, InvalidInputError, type DomainErrorKind } from './errors/domain-error.js';
 export { HttpErrorFilter, type ErrorBody } from './errors/http-error.filter.js';
 export { createValidationPipe } from './errors/validation.js';
-/** Authentication markers shared by every context. */
-export { Public, CurrentUser, IS_PUBLIC, type AuthenticatedUser } from './auth/auth.decorators.js';
+/** Authentication markers and route permissions shared by every context. */
+export {
+  Public,
+  Authenticated,
+  Can,
+  CurrentUser,
+  IS_PUBLIC,
+  IS_AUTHENTICATED_ONLY,
+  REQUIRED_PERMISSION,
+  type AuthenticatedUser,
+} from './auth/auth.decorators.js';
+export { RequestContext, type RequestContextData } from './auth/request-context.js';
+/** Permissions: the actions and subjects roles grant, and their enforcement on rows and fields. */
+export {
+  ACTIONS,
+  SUBJECTS,
+  SUBJECT_FIELDS,
+  type Action,
+  type Subject,
+  type SubjectOrAll,
+  type PermissionRule,
+  type AppAbility,
+  type RoutePermission,
+} from './access-control/permissions.js';
+export { buildAbility, interpolateRules, type AbilityUser } from './access-control/build-ability.js';
+export { validatePermissionRules } from './access-control/validate-rules.js';
+export { scopeFor, type SqlScope } from './access-control/ability-sql.js';
+export {
+  applyReadRules,
+  assertWritable,
+  forbiddenFields,
+  FieldForbiddenError,
+  maskEmail,
+  maskPhone,
+  type Masker,
+} from './access-control/field-access.js';
+/** The audit log: every change, sign-in and refusal, written in the change's own transaction. */
+export { AuditTrail, type AuditEntry, type AuditOutcome } from './audit/audit-trail.js';
 /** The react-admin simple-rest layer. */
 export {
   parseListQuery,
@@ -30,7 +66,8 @@ export {
   type ListQuery,
   type FilterDef,
 } from './http/simple-rest/list-query.js';
-export { ListPage, listResource, findResource } from './http/simple-rest/list-page.js';
+export { ListPage, listResource, findResource, requireResource } from './http/simple-rest/list-page.js';
+export { exportResource, EXPORT_LIMIT } from './http/simple-rest/export.js';
 export { RecordUpdatePipe, RecordBody } from './http/simple-rest/record-update.pipe.js';
 /** Durable events: outbox, relay, deliveries, dead letters. */
 export { DomainEvent, type EventEnvelope, type EventClass } from './outbox/domain-event.js';

@@ -7,7 +7,7 @@ import { UserSeeder } from '@oms/access';
  */
 export async function seedDemoData(app: INestApplicationContext): Promise<string[]> {
   const users = app.get(UserSeeder);
-  const operator = await users.createUser('operator@oms.local', '演示运营 Demo Operator', undefined, 'zh-CN');
+  const operator = await users.createUser('operator@oms.local', '演示运营 Demo Operator', undefined, 'zh-CN', 'order_operator');
   return operator.generatedPassword
     ? [`Demo data loaded; a demo user ${operator.email} signs in with ${operator.generatedPassword}`]
     : [];

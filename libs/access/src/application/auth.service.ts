@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { newId, OutboxService, UnitOfWork } from '@oms/core';
-import { InvalidCredentialsError, InvalidRefreshTokenError, UserDisabledError } from '../domain/auth.errors.js';
+import { AuditTrail, newId, OutboxService, type PermissionRule, UnitOfWork } from '@oms/core';
+import {
+  AccountLockedError,
+  InvalidCredentialsError,
+  InvalidRefreshTokenError,
+  UserDisabledError,
+  WeakPasswordError,
+  WrongPasswordError,
+} from '../domain/auth.errors.js';
+import { passwordProblems } from '../domain/password-policy.js';
 import { UserSignedIn } from '../domain/user-signed-in.event.js';
+import { accountKey, ipKey, LoginThrottle, THROTTLE } from '../infrastructure/login-throttle.js';
 import { PasswordHasher } from '../infrastructure/password-hasher.js';
 import {
   type AccessClaims,
@@ -33,7 +42,17 @@ export interface ClientInfo {
   ip?: string;
 }
 
-const USER_COLUMNS = 'id, email, name, locale';
+/** A live session's user with what their roles allow, loaded on every request. */
+export interface SessionUser extends PublicUser {
+  roleIds: string[];
+  roles: { id: string; name: string }[];
+  warehouseIds: string[];
+  channelIds: string[];
+  /** Every rule of every role; grants first, then refusals, so a refusal in any role wins. */
+  permissions: PermissionRule[];
+}
+
+const USER_COLUMNS = 'id, email, name, locale, token_version';
 
 @Injectable()
 export class AuthService {
@@ -42,20 +61,54 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditTrail,
   ) {}
 
+  /**
+   * Signs in. An unknown email and a wrong password get the same answer after the same work;
+   * too many failures lock the account (known or not) and the client address for a while.
+   */
   async login(email: string, password: string, client: ClientInfo): Promise<TokenPair> {
+    const normalized = email.trim().toLowerCase();
+    const keys = [accountKey(normalized), ...(client.ip ? [ipKey(client.ip)] : [])];
+    const lockedFor = await this.throttle.lockedFor(keys);
+    if (lockedFor > 0) {
+      await this.audit.record({
+        action: 'auth.login_failed',
+        outcome: 'denied',
+        entityType: 'User',
+        actor: { email: normalized },
+        details: { reason: 'locked' },
+      });
+      throw new AccountLockedError(lockedFor);
+    }
     const [row] = await this.uow.manager.query(
       `SELECT ${USER_COLUMNS}, password_hash, active FROM users WHERE email = $1`,
-      [email.trim().toLowerCase()],
+      [normalized],
     );
     const ok = await this.hasher.verify(row?.password_hash, password);
-    if (!row || !ok) throw new InvalidCredentialsError();
+    if (!row || !ok) {
+      await this.uow.run(async () => {
+        const locked = await this.throttle.fail([
+          { key: accountKey(normalized), limit: THROTTLE.accountFailures },
+          ...(client.ip ? [{ key: ipKey(client.ip), limit: THROTTLE.ipFailures }] : []),
+        ]);
+        const actor = { id: row?.id ?? null, email: normalized };
+        await this.audit.record({ action: 'auth.login_failed', outcome: 'failed', entityType: 'User', entityId: row?.id, actor });
+        for (const key of locked) {
+          await this.audit.record({ action: 'auth.locked', outcome: 'denied', entityType: 'User', entityId: row?.id, actor, details: { key } });
+        }
+      });
+      throw new InvalidCredentialsError();
+    }
     if (!row.active) throw new UserDisabledError();
     const user: PublicUser = { id: row.id, email: row.email, name: row.name, locale: row.locale };
     const sessionId = newId();
     const secret = newRefreshSecret();
     await this.uow.run(async (m) => {
+      await this.throttle.clear(accountKey(normalized));
+      await this.audit.record({ action: 'auth.login', entityType: 'User', entityId: user.id, actor: user, details: { sessionId } });
       await m.query(
         `INSERT INTO auth_session (id, user_id, refresh_hash, expires_at, user_agent, ip)
          VALUES ($1, $2, $3, now() + make_interval(days => $4), $5, $6)`,
@@ -65,7 +118,7 @@ export class AuthService {
         new UserSignedIn('user', user.id, { userId: user.id, sessionId }, { actorId: user.id }),
       ]);
     });
-    return this.issue(user, sessionId, secret);
+    return this.issue(user, row.token_version, sessionId, secret);
   }
 
   /** Exchanges a refresh token for a new pair; the old one stops working (rotation). */
@@ -99,30 +152,79 @@ export class AuthService {
       }
       const [user] = await m.query(`SELECT ${USER_COLUMNS}, active FROM users WHERE id = $1`, [rotated[0].user_id]);
       if (!user?.active) throw new UserDisabledError();
-      return this.issue({ id: user.id, email: user.email, name: user.name, locale: user.locale }, parsed.sessionId, secret);
+      const pub = { id: user.id, email: user.email, name: user.name, locale: user.locale };
+      return this.issue(pub, user.token_version, parsed.sessionId, secret);
     }).then((pair) => pair ?? Promise.reject(new InvalidRefreshTokenError('reused')));
   }
 
   /** Ends a session: its refresh token and every access token issued for it stop working. */
-  async logout(sessionId: string): Promise<void> {
-    await this.uow.manager.query(
-      `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId],
-    );
+  async logout(sessionId: string, userId: string): Promise<void> {
+    await this.uow.run(async (m) => {
+      await m.query(
+        `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
+        [sessionId],
+      );
+      await this.audit.record({ action: 'auth.logout', entityType: 'User', entityId: userId, details: { sessionId } });
+    });
   }
 
-  /** The user behind a live session, or undefined when the session ended or the user was disabled. */
-  async sessionUser(sessionId: string, userId: string): Promise<PublicUser | undefined> {
+  /**
+   * The user behind a live session with their roles' rules, or undefined when the session
+   * ended, the user was disabled, or their token version moved on (password reset).
+   */
+  async sessionUser(sessionId: string, userId: string, tokenVersion: number): Promise<SessionUser | undefined> {
     const [row] = await this.uow.manager.query(
-      `SELECT u.id, u.email, u.name, u.locale FROM auth_session s JOIN users u ON u.id = s.user_id
-       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [sessionId, userId],
+      `SELECT u.id, u.email, u.name, u.locale, u.warehouse_ids, u.channel_ids,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'name', r.name) ORDER BY r.name)
+                        FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id), '[]') AS roles,
+              coalesce((SELECT jsonb_agg(e.rule ORDER BY (e.rule->>'inverted')::boolean IS TRUE, r.name, e.ord)
+                        FROM user_role ur JOIN role r ON r.id = ur.role_id
+                        CROSS JOIN LATERAL jsonb_array_elements(r.permissions) WITH ORDINALITY AS e(rule, ord)
+                        WHERE ur.user_id = u.id), '[]') AS permissions
+       FROM auth_session s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active
+         AND u.token_version = $3`,
+      [sessionId, userId, tokenVersion],
     );
-    return row;
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      locale: row.locale,
+      roles: row.roles,
+      roleIds: row.roles.map((r: { id: string }) => r.id),
+      warehouseIds: row.warehouse_ids,
+      channelIds: row.channel_ids,
+      permissions: row.permissions,
+    };
   }
 
-  private async issue(user: PublicUser, sessionId: string, secret: string): Promise<TokenPair> {
-    const claims: AccessClaims = { sub: user.id, sid: sessionId };
+  /** Changes one's own password; every other session of the user ends. */
+  async changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
+    const [row] = await this.uow.manager.query(`SELECT email, password_hash FROM users WHERE id = $1`, [userId]);
+    if (!row || !(await this.hasher.verify(row.password_hash, current))) throw new WrongPasswordError();
+    const problems = passwordProblems(next, row.email);
+    if (problems.length) throw new WeakPasswordError('newPassword', problems);
+    const hash = await this.hasher.hash(next);
+    await this.uow.run(async (m) => {
+      await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, hash]);
+      await m.query(
+        `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'password_changed'
+         WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [userId, sessionId],
+      );
+      await this.audit.record({
+        action: 'user.change_password',
+        entityType: 'User',
+        entityId: userId,
+        details: { changed: ['password'], otherSessionsEnded: true },
+      });
+    });
+  }
+
+  private async issue(user: PublicUser, tokenVersion: number, sessionId: string, secret: string): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: user.id, sid: sessionId, tv: tokenVersion };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
     return { accessToken, refreshToken: `${sessionId}.${secret}`, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user };
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { newId, UnitOfWork } from '@oms/core';
+import { type BuiltInRoleKey, builtInRole } from '../domain/built-in-roles.js';
 import { PasswordHasher } from '../infrastructure/password-hasher.js';
 
 export interface SeededUser {
@@ -24,18 +25,28 @@ export class UserSeeder {
   async ensureFirstAdmin(email: string, password?: string): Promise<SeededUser> {
     const [{ any }] = await this.uow.manager.query(`SELECT EXISTS (SELECT 1 FROM users) AS any`);
     if (any) return { email, created: false };
-    return this.createUser(email, 'Administrator', password, 'en');
+    return this.createUser(email, 'Administrator', password, 'en', 'administrator');
   }
 
-  /** Creates a user unless the email is taken; concurrent starts create it once. */
-  async createUser(email: string, name: string, password: string | undefined, locale: 'en' | 'zh-CN'): Promise<SeededUser> {
+  /** Creates a user with a built-in role unless the email is taken; concurrent starts create it once. */
+  async createUser(
+    email: string,
+    name: string,
+    password: string | undefined,
+    locale: 'en' | 'zh-CN',
+    role: BuiltInRoleKey,
+  ): Promise<SeededUser> {
     const generated = password ? undefined : randomBytes(12).toString('base64url');
     const hash = await this.hasher.hash(password ?? generated!);
-    const inserted: unknown[] = await this.uow.manager.query(
-      `INSERT INTO users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [newId(), email.toLowerCase(), name, hash, locale],
-    );
-    return inserted.length ? { email, generatedPassword: generated, created: true } : { email, created: false };
+    return this.uow.run(async (m) => {
+      const inserted: { id: string }[] = await m.query(
+        `INSERT INTO users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [newId(), email.toLowerCase(), name, hash, locale],
+      );
+      if (!inserted.length) return { email, created: false };
+      await m.query(`INSERT INTO user_role (user_id, role_id) VALUES ($1, $2)`, [inserted[0].id, builtInRole(role).id]);
+      return { email, generatedPassword: generated, created: true };
+    });
   }
 }

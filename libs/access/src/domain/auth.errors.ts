@@ -23,3 +23,25 @@ export class InvalidRefreshTokenError extends DomainError {
     super('auth.invalid_refresh_token', 'unauthorized', messages[reason], { reason });
   }
 }
+
+export class AccountLockedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('auth.locked', 'rate_limited', 'Too many failed sign-ins; try again later', { retryAfterSeconds });
+  }
+}
+
+export class WrongPasswordError extends DomainError {
+  constructor() {
+    super('auth.wrong_password', 'invalid', 'The current password is wrong', {
+      fields: [{ field: 'currentPassword', message: 'is wrong' }],
+    });
+  }
+}
+
+export class WeakPasswordError extends DomainError {
+  constructor(field: string, problems: string[]) {
+    super('users.weak_password', 'invalid', `The password ${problems.join(', ')}`, {
+      fields: problems.map((message) => ({ field, message })),
+    });
+  }
+}

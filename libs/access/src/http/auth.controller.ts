@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedUser, CurrentUser, Public } from '@oms/core';
+import { Authenticated, type AuthenticatedUser, CurrentUser, Public, RequestContext } from '@oms/core';
 import type { Request } from 'express';
 import { AuthService } from '../application/auth.service.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto.js';
 
@@ -28,16 +29,40 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Authenticated()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End the current session' })
   async logout(@CurrentUser() user: AuthenticatedUser, @Body() _dto: LogoutDto) {
-    await this.auth.logout(user.sessionId);
+    await this.auth.logout(user.sessionId, user.id);
   }
 
   @Get('me')
+  @Authenticated()
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who I am, my roles, scopes and the rules the panel uses to show what I may do' })
   me(@CurrentUser() user: AuthenticatedUser) {
-    return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+    const ability = RequestContext.current()?.ability;
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      roleIds: user.roleIds,
+      roles: user.roles,
+      warehouseIds: user.warehouseIds,
+      channelIds: user.channelIds,
+      // The rules with the user's own values filled in, exactly as the server applies them.
+      permissions: ability?.rules ?? [],
+    };
+  }
+
+  @Post('change-password')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change my password; my other sessions end' })
+  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() dto: ChangePasswordDto) {
+    await this.auth.changePassword(user.id, user.sessionId, dto.currentPassword, dto.newPassword);
   }
 }

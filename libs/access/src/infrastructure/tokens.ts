@@ -9,6 +9,8 @@ export const ROTATION_GRACE_SECONDS = 30;
 export interface AccessClaims {
   sub: string;
   sid: string;
+  /** The user's token version when issued: a password reset or disabling moves it on. */
+  tv: number;
 }
 
 /** A refresh token is `<session id>.<secret>`; only the secret's SHA-256 is stored. */

@@ -1,4 +1,4 @@
-export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthorized';
+export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthorized' | 'rate_limited';
 
 /**
  * Base of every business error. `code` is stable, machine-readable and doubles as the

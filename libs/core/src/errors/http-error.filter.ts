@@ -15,6 +15,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   forbidden: HttpStatus.FORBIDDEN,
   unauthorized: HttpStatus.UNAUTHORIZED,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -55,7 +56,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       // log line records it; only the unexpected deserves a stack trace.
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
+    const retryAfter = (exception as DomainError)?.details?.retryAfterSeconds;
     if (!res.headersSent) {
+      if (body.statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       res.status(body.statusCode).json(body);
     }
   }

@@ -1,3 +1,4 @@
 import { CoreEventPipeline1764000000000 } from './1764000000000-core-event-pipeline.js';
+import { AuditLog1764000000200 } from './1764000000200-audit-log.js';
 
-export const coreMigrations = [CoreEventPipeline1764000000000];
+export const coreMigrations = [CoreEventPipeline1764000000000, AuditLog1764000000200];

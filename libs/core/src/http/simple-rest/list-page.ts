@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { EntityManager } from 'typeorm';
+import { NotFoundError } from '../../errors/domain-error.js';
 import { type ListQuery, type ResourceDefinition, whereClause } from './list-query.js';
 
 /** What a list endpoint returns: the interceptor turns it into rows plus a Content-Range header. */
@@ -70,5 +71,17 @@ export async function findResource<T = Record<string, unknown>>(
   id: string,
 ): Promise<T | undefined> {
   const [row] = await manager.query(`SELECT ${selectList(def)} FROM ${def.from} WHERE ${def.idColumn} = $1`, [id]);
+  return row;
+}
+
+/** One record by id, or a 404 naming `label` (e.g. "User"). */
+export async function requireResource<T = Record<string, unknown>>(
+  manager: EntityManager,
+  def: ResourceDefinition,
+  id: string,
+  label: string,
+): Promise<T> {
+  const row = await findResource<T>(manager, def, id);
+  if (!row) throw new NotFoundError(label, id);
   return row;
 }

@@ -9,7 +9,9 @@ export type FilterDef =
   | { kind: 'bool'; column: string }
   | { kind: 'number'; column: string }
   | { kind: 'date'; column: string }
-  | { kind: 'search'; columns: string[] };
+  | { kind: 'search'; columns: string[] }
+  /** `column` is a uuid[] expression; matches rows whose array holds the given id. */
+  | { kind: 'contains'; column: string };
 
 /**
  * How a resource is listed: which SQL expression backs each field, which fields sort and
@@ -154,6 +156,9 @@ function checkFilter(def: ResourceDefinition, key: string, value: unknown): stri
       case 'date':
         if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) return `${key} must be an ISO date`;
         break;
+      case 'contains':
+        if (!isUuid(v)) return `${key} must be a UUID`;
+        break;
       case 'search':
         if (typeof v !== 'string') return `${key} must be text`;
         if (v.length > 200) return `${key} is longer than 200 characters`;
@@ -179,6 +184,9 @@ export function whereClause(
       if (!text) continue;
       params.push(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       parts.push(`(${f.columns.map((c) => `${c}::text ILIKE $${params.length}`).join(' OR ')})`);
+    } else if (f.kind === 'contains') {
+      params.push(String(value));
+      parts.push(`$${params.length}::uuid = ANY(${f.column})`);
     } else if (Array.isArray(value)) {
       // Only `eq` filters take lists (checkFilter); uuid columns compare as uuid, the rest as text.
       const uuid = f.kind === 'eq' && f.uuid;

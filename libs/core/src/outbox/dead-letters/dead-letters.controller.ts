@@ -1,7 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { type AuthenticatedUser, CurrentUser } from '../../auth/auth.decorators.js';
+import { AuditTrail } from '../../audit/audit-trail.js';
+import { type AuthenticatedUser, Can, CurrentUser } from '../../auth/auth.decorators.js';
 import { UnitOfWork } from '../../database/unit-of-work.js';
 import { NotFoundError } from '../../errors/domain-error.js';
 import { findResource, listResource } from '../../http/simple-rest/list-page.js';
@@ -57,9 +58,11 @@ export class DeadLettersController {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly deadLetters: DeadLetterService,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get()
+  @Can('read', 'DeadLetter')
   @ApiOperation({ summary: 'Deliveries that used up their retries (simple-rest list)' })
   @ApiQuery({ name: 'sort', required: false, example: '["lastFailedAt","DESC"]' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
@@ -69,37 +72,52 @@ export class DeadLettersController {
   }
 
   @Get(':id')
+  @Can('read', 'DeadLetter')
   async get(@Param('id', ParseUUIDPipe) id: string) {
     return (await findResource(this.uow.manager, DEAD_LETTERS, id)) ?? notFound(id);
   }
 
   @Put(':id')
+  @Can('update', 'DeadLetter')
   @ApiOperation({ summary: 'Edit the note; send the record as read, read-only fields are ignored' })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @RecordBody(UpdateDeadLetterDto, READ_ONLY) dto: UpdateDeadLetterDto,
   ) {
-    if (dto.note !== undefined) {
-      const [, count] = await this.uow.manager.query(`UPDATE dead_letter SET note = $2 WHERE id = $1`, [id, dto.note]);
-      if (count === 0) notFound(id);
-    }
-    return this.get(id);
+    return this.uow.run(async (m) => {
+      const before = await this.get(id);
+      if (dto.note === undefined) return before;
+      await m.query(`UPDATE dead_letter SET note = $2 WHERE id = $1`, [id, dto.note]);
+      const after = await this.get(id);
+      await this.audit.record({ action: 'dead_letter.update', entityType: 'DeadLetter', entityId: id, before, after });
+      return after;
+    });
   }
 
   @Delete(':id')
+  @Can('delete', 'DeadLetter')
   @ApiOperation({ summary: 'Discard a dead letter that was dealt with by hand' })
   async remove(@Param('id', ParseUUIDPipe) id: string) {
-    const record = await this.get(id);
-    await this.uow.manager.query(`DELETE FROM dead_letter WHERE id = $1`, [id]);
-    return record;
+    return this.uow.run(async (m) => {
+      const record = await this.get(id);
+      await m.query(`DELETE FROM dead_letter WHERE id = $1`, [id]);
+      await this.audit.record({ action: 'dead_letter.delete', entityType: 'DeadLetter', entityId: id, before: record });
+      return record;
+    });
   }
 
   @Post(':id/replay')
+  @Can('replay', 'DeadLetter')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deliver the event to the failed handler again' })
   async replay(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser) {
-    await this.deadLetters.replay(id, user.id);
-    return this.get(id);
+    return this.uow.run(async () => {
+      const before = await this.get(id);
+      await this.deadLetters.replay(id, user.id);
+      const after = await this.get(id);
+      await this.audit.record({ action: 'dead_letter.replay', entityType: 'DeadLetter', entityId: id, before, after });
+      return after;
+    });
   }
 }
 

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditTrail,
+  newId,
+  type PermissionRule,
+  requireResource,
+  type ResourceDefinition,
+  UnitOfWork,
+  validatePermissionRules,
+} from '@oms/core';
+import {
+  AdministratorLockedError,
+  BuiltInRoleError,
+  InvalidPermissionsError,
+  RoleInUseError,
+  RoleNameTakenError,
+} from '../domain/access.errors.js';
+import { ADMINISTRATOR_ROLE_ID } from '../domain/built-in-roles.js';
+
+export const ROLES: ResourceDefinition = {
+  resource: 'roles',
+  from: 'role r',
+  idColumn: 'r.id',
+  fields: {
+    id: 'r.id',
+    name: 'r.name',
+    description: 'r.description',
+    builtIn: 'r.built_in_key IS NOT NULL',
+    builtInKey: 'r.built_in_key',
+    permissions: 'r.permissions',
+    userCount: '(SELECT count(*)::int FROM user_role ur WHERE ur.role_id = r.id)',
+    createdAt: 'r.created_at',
+    updatedAt: 'r.updated_at',
+  },
+  sortable: ['name', 'createdAt', 'updatedAt', 'userCount', 'builtIn'],
+  filters: {
+    q: { kind: 'search', columns: ['r.name', 'r.description'] },
+    builtIn: { kind: 'bool', column: '(r.built_in_key IS NOT NULL)' },
+  },
+  defaultSort: ['name', 'ASC'],
+};
+
+export const ROLE_READ_ONLY = ['id', 'builtIn', 'builtInKey', 'userCount', 'createdAt', 'updatedAt'];
+
+type RoleRecord = Record<string, unknown> & { id: string; name: string; builtIn: boolean; userCount: number };
+
+export interface RoleInput {
+  name?: string;
+  description?: string;
+  permissions?: PermissionRule[];
+}
+
+/** Roles and their permission rules; built-in roles can be edited, not deleted. */
+@Injectable()
+export class RolesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  get(id: string): Promise<RoleRecord> {
+    return requireResource<RoleRecord>(this.uow.manager, ROLES, id, 'Role');
+  }
+
+  async create(input: RoleInput & { name: string; permissions: PermissionRule[] }) {
+    checkRules(input.permissions);
+    return this.uow.run(async (m) => {
+      const id = newId();
+      await withUniqueName(input.name, () =>
+        m.query(`INSERT INTO role (id, name, description, permissions) VALUES ($1, $2, $3, $4)`, [
+          id, input.name.trim(), input.description ?? '', JSON.stringify(input.permissions),
+        ]),
+      );
+      const after = await this.get(id);
+      await this.audit.record({ action: 'role.create', entityType: 'Role', entityId: id, after });
+      return after;
+    });
+  }
+
+  async update(id: string, input: RoleInput) {
+    if (input.permissions) checkRules(input.permissions);
+    return this.uow.run(async (m) => {
+      await m.query(`SELECT id FROM role WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await this.get(id);
+      const permissionsChanged =
+        input.permissions !== undefined && JSON.stringify(input.permissions) !== JSON.stringify(before.permissions);
+      if (permissionsChanged && id === ADMINISTRATOR_ROLE_ID) throw new AdministratorLockedError();
+      await withUniqueName(input.name ?? before.name, () =>
+        m.query(
+          `UPDATE role SET name = coalesce($2, name), description = coalesce($3, description),
+             permissions = coalesce($4::jsonb, permissions), updated_at = now(), version = version + 1
+           WHERE id = $1`,
+          [id, input.name?.trim() ?? null, input.description ?? null, permissionsChanged ? JSON.stringify(input.permissions) : null],
+        ),
+      );
+      const after = await this.get(id);
+      await this.audit.record({ action: 'role.update', entityType: 'Role', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  async remove(id: string) {
+    return this.uow.run(async (m) => {
+      await m.query(`SELECT id FROM role WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await this.get(id);
+      if (before.builtIn) throw new BuiltInRoleError(before.name);
+      if (before.userCount > 0) throw new RoleInUseError(before.name, before.userCount);
+      await m.query(`DELETE FROM role WHERE id = $1`, [id]);
+      await this.audit.record({ action: 'role.delete', entityType: 'Role', entityId: id, before });
+      return before;
+    });
+  }
+}
+
+
+function checkRules(rules: unknown): void {
+  const problems = validatePermissionRules(rules);
+  if (problems.length) throw new InvalidPermissionsError(problems);
+}
+
+/** Runs a write that may collide with another role's name (unique, case-insensitive). */
+async function withUniqueName(name: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new RoleNameTakenError(name);
+    throw e;
+  }
+}

@@ -1,0 +1,55 @@
+import { stringify } from 'csv-stringify/sync';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../errors/domain-error.js';
+import { selectList } from './list-page.js';
+import { type ListQuery, type ResourceDefinition, whereClause } from './list-query.js';
+
+/** Exports larger than this must be narrowed by a filter (or run as a report job). */
+export const EXPORT_LIMIT = 50_000;
+
+export class ExportTooLargeError extends DomainError {
+  constructor(total: number) {
+    super('list.export_too_large', 'invalid', `The export would have ${total} rows; narrow the filter to at most ${EXPORT_LIMIT}`, {
+      total,
+      limit: EXPORT_LIMIT,
+    });
+  }
+}
+
+/**
+ * Every row a list would show under the same filter, sort and scope (the range is ignored),
+ * as CSV with a header row. `present` runs on each row first (field rules, masking).
+ */
+export async function exportResource(
+  manager: EntityManager,
+  def: ResourceDefinition,
+  query: ListQuery,
+  scope: { sql: string; params: unknown[] } | undefined,
+  present: (row: Record<string, unknown>) => Record<string, unknown> = (r) => r,
+): Promise<string> {
+  const params: unknown[] = [...(scope?.params ?? [])];
+  const where = [scope?.sql ?? 'TRUE', whereClause(def, query.filter, params)].join(' AND ');
+  const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${def.from} WHERE ${where}`, params);
+  if (total > EXPORT_LIMIT) throw new ExportTooLargeError(total);
+  const sortExpr = def.fields[query.sort.field] ?? def.idColumn;
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${selectList(def)} FROM ${def.from} WHERE ${where}
+     ORDER BY ${sortExpr} ${query.sort.order} NULLS LAST, ${def.idColumn} ${query.sort.order}`,
+    params,
+  );
+  const shown = rows.map(present);
+  const columns = Object.keys(def.fields).filter((f) => shown.some((r) => f in r));
+  return stringify(
+    shown.map((r) => columns.map((c) => cell(r[c]))),
+    { header: true, columns, bom: true },
+  );
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  // A text cell starting like a formula would run as one in a spreadsheet (CSV injection).
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+  return String(value);
+}
