@@ -5,7 +5,9 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  Optional,
 } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from './domain-error.js';
 
@@ -45,7 +47,9 @@ export interface ErrorBody {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() private readonly audit?: AuditTrail) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
@@ -56,10 +60,27 @@ export class HttpErrorFilter implements ExceptionFilter {
       // log line records it; only the unexpected deserves a stack trace.
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
+    if (exception instanceof DomainError && exception.kind === 'forbidden') await this.recordDenial(exception, req);
     const retryAfter = (exception as DomainError)?.details?.retryAfterSeconds;
     if (!res.headersSent) {
       if (body.statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       res.status(body.statusCode).json(body);
+    }
+  }
+
+  /**
+   * A refusal found inside a handler (a forbidden field, say) rolled its transaction back;
+   * it is logged here, afterwards, on its own. Refusals at the route are logged by the guard.
+   */
+  private async recordDenial(exception: DomainError, req: Request): Promise<void> {
+    try {
+      await this.audit?.record({
+        action: 'access.denied',
+        outcome: 'denied',
+        details: { code: exception.code, method: req.method, path: req.originalUrl.split('?')[0], ...exception.details },
+      });
+    } catch (err) {
+      this.logger.error({ err }, 'Could not record a refusal in the audit log');
     }
   }
 

@@ -1,14 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { PermissionRule } from '@oms/core';
 
-export class UpdateRoleDto {
-  @ApiPropertyOptional({ example: 'Night shift' })
-  @IsOptional()
+export class CreateRoleDto {
+  @ApiProperty({ example: 'Night shift' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  name?: string;
+  name!: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -16,20 +15,9 @@ export class UpdateRoleDto {
   @MaxLength(1000)
   description?: string;
 
-  @ApiPropertyOptional({ description: 'CASL rules {action, subject, conditions?, fields?, inverted?, reason?}' })
-  @IsOptional()
+  @ApiProperty({ description: 'CASL rules {action, subject, conditions?, fields?, inverted?, reason?}' })
   @IsArray()
-  permissions?: PermissionRule[];
+  permissions!: PermissionRule[];
 }
 
-export class CreateRoleDto extends UpdateRoleDto {
-  @ApiProperty({ example: 'Night shift' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  declare name: string;
-
-  @ApiProperty()
-  @IsArray()
-  declare permissions: PermissionRule[];
-}
+export class UpdateRoleDto extends PartialType(CreateRoleDto) {}

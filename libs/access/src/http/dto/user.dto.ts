@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,32 +12,28 @@ import {
   MinLength,
 } from 'class-validator';
 
-export class UpdateUserDto {
-  @ApiPropertyOptional({ example: 'li.lei@example.com' })
-  @IsOptional()
+export class CreateUserDto {
+  @ApiProperty({ example: 'li.lei@example.com' })
   @IsEmail()
   @MaxLength(254)
-  email?: string;
+  email!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  name?: string;
+  name!: string;
 
-  @ApiPropertyOptional({ description: 'Sets a new password (an admin reset): every session of the user ends' })
-  @IsOptional()
+  @ApiProperty({ description: 'Must meet the password policy; never returned' })
   @IsString()
   @MaxLength(1024)
-  password?: string;
+  password!: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
-  roleIds?: string[];
+  roleIds!: string[];
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -64,29 +60,8 @@ export class UpdateUserDto {
   locale?: 'en' | 'zh-CN';
 }
 
-export class CreateUserDto extends UpdateUserDto {
-  @ApiProperty({ example: 'li.lei@example.com' })
-  @IsEmail()
-  @MaxLength(254)
-  declare email: string;
-
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  declare name: string;
-
-  @ApiProperty()
-  @IsString()
-  @MaxLength(1024)
-  declare password: string;
-
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  declare roleIds: string[];
-}
+/** The record as react-admin sends it back; every field optional. A password here resets it. */
+export class UpdateUserDto extends PartialType(CreateUserDto) {}
 
 export class ResetPasswordDto {
   @ApiProperty()
