@@ -11,7 +11,7 @@ import {
 } from '../domain/auth.errors.js';
 import { passwordProblems } from '../domain/password-policy.js';
 import { UserSignedIn } from '../domain/user-signed-in.event.js';
-import { accountKey, ipKey, LoginThrottle, THROTTLE } from '../infrastructure/login-throttle.js';
+import { accountKey, ipKey, LoginThrottle } from '../infrastructure/login-throttle.js';
 import { PasswordHasher } from '../infrastructure/password-hasher.js';
 import {
   type AccessClaims,
@@ -71,17 +71,21 @@ export class AuthService {
    */
   async login(email: string, password: string, client: ClientInfo): Promise<TokenPair> {
     const normalized = email.trim().toLowerCase();
-    const keys = [accountKey(normalized), ...(client.ip ? [ipKey(client.ip)] : [])];
-    const lockedFor = await this.throttle.lockedFor(keys);
-    if (lockedFor > 0) {
+    const account = accountKey(normalized);
+    const address = client.ip ? ipKey(client.ip) : undefined;
+    const keys = address ? [account, address] : [account];
+    const actor = { email: normalized };
+    const admission = await this.throttle.admit(keys);
+    if (admission.lockedFor > 0) {
+      await this.recordLocks(admission.locked, actor);
       await this.audit.record({
         action: 'auth.login_failed',
         outcome: 'denied',
         entityType: 'User',
-        actor: { email: normalized },
+        actor,
         details: { reason: 'locked' },
       });
-      throw new AccountLockedError(lockedFor);
+      throw new AccountLockedError(admission.lockedFor);
     }
     const [row] = await this.uow.manager.query(
       `SELECT ${USER_COLUMNS}, password_hash, active FROM users WHERE email = $1`,
@@ -90,15 +94,10 @@ export class AuthService {
     const ok = await this.hasher.verify(row?.password_hash, password);
     if (!row || !ok) {
       await this.uow.run(async () => {
-        const locked = await this.throttle.fail([
-          { key: accountKey(normalized), limit: THROTTLE.accountFailures },
-          ...(client.ip ? [{ key: ipKey(client.ip), limit: THROTTLE.ipFailures }] : []),
-        ]);
-        const actor = { id: row?.id ?? null, email: normalized };
-        await this.audit.record({ action: 'auth.login_failed', outcome: 'failed', entityType: 'User', entityId: row?.id, actor });
-        for (const key of locked) {
-          await this.audit.record({ action: 'auth.locked', outcome: 'denied', entityType: 'User', entityId: row?.id, actor, details: { key } });
-        }
+        const locked = await this.throttle.failed(keys);
+        const who = { id: row?.id ?? null, email: normalized };
+        await this.audit.record({ action: 'auth.login_failed', outcome: 'failed', entityType: 'User', entityId: row?.id, actor: who });
+        await this.recordLocks(locked, who, row?.id);
       });
       throw new InvalidCredentialsError();
     }
@@ -107,7 +106,7 @@ export class AuthService {
     const sessionId = newId();
     const secret = newRefreshSecret();
     await this.uow.run(async (m) => {
-      await this.throttle.clear(accountKey(normalized));
+      await this.throttle.succeeded(account, address);
       await this.audit.record({ action: 'auth.login', entityType: 'User', entityId: user.id, actor: user, details: { sessionId } });
       await m.query(
         `INSERT INTO auth_session (id, user_id, refresh_hash, expires_at, user_agent, ip)
@@ -119,6 +118,12 @@ export class AuthService {
       ]);
     });
     return this.issue(user, row.token_version, sessionId, secret);
+  }
+
+  private async recordLocks(keys: string[], actor: { id?: string | null; email: string }, userId?: string) {
+    for (const key of keys) {
+      await this.audit.record({ action: 'auth.locked', outcome: 'denied', entityType: 'User', entityId: userId, actor, details: { key } });
+    }
   }
 
   /** Exchanges a refresh token for a new pair; the old one stops working (rotation). */
@@ -218,7 +223,10 @@ export class AuthService {
         action: 'user.change_password',
         entityType: 'User',
         entityId: userId,
-        details: { changed: ['password'], otherSessionsEnded: true },
+        // Stand-ins, not the passwords: the trail shows that the password changed, redacted.
+        before: { password: 'previous' },
+        after: { password: 'new' },
+        details: { otherSessionsEnded: true },
       });
     });
   }

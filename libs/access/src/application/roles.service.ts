@@ -16,6 +16,7 @@ import {
   RoleNameTakenError,
 } from '../domain/access.errors.js';
 import { ADMINISTRATOR_ROLE_ID } from '../domain/built-in-roles.js';
+import { sameValue } from '../domain/same-value.js';
 
 export const ROLES: ResourceDefinition = {
   resource: 'roles',
@@ -82,9 +83,12 @@ export class RolesService {
     return this.uow.run(async (m) => {
       await m.query(`SELECT id FROM role WHERE id = $1 FOR UPDATE`, [id]);
       const before = await this.get(id);
-      const permissionsChanged =
-        input.permissions !== undefined && JSON.stringify(input.permissions) !== JSON.stringify(before.permissions);
+      const permissionsChanged = input.permissions !== undefined && !sameValue(input.permissions, before.permissions);
       if (permissionsChanged && id === ADMINISTRATOR_ROLE_ID) throw new AdministratorLockedError();
+      const renamed = input.name !== undefined && input.name.trim() !== before.name;
+      const redescribed = input.description !== undefined && input.description !== before.description;
+      // react-admin sends the whole record on every save: an unchanged one is not a change.
+      if (!permissionsChanged && !renamed && !redescribed) return before;
       await withUniqueName(input.name ?? before.name, () =>
         m.query(
           `UPDATE role SET name = coalesce($2, name), description = coalesce($3, description),

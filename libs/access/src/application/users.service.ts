@@ -18,6 +18,7 @@ import {
 import { WeakPasswordError } from '../domain/auth.errors.js';
 import { ADMINISTRATOR_ROLE_ID } from '../domain/built-in-roles.js';
 import { passwordProblems } from '../domain/password-policy.js';
+import { sameValue } from '../domain/same-value.js';
 import { accountKey } from '../infrastructure/login-throttle.js';
 import { PasswordHasher } from '../infrastructure/password-hasher.js';
 
@@ -104,8 +105,9 @@ export class UsersService {
     return this.uow.run(async (m) => {
       await lockAdministrators(m);
       const before = await this.get(id);
+      const asSet = (v: unknown) => (Array.isArray(v) ? [...v].sort() : v);
       const changed = Object.keys(input).filter(
-        (k) => k === 'password' || JSON.stringify(input[k as keyof UserInput]) !== JSON.stringify(before[k]),
+        (k) => k === 'password' || !sameValue(asSet(input[k as keyof UserInput]), asSet(before[k])),
       );
       this.checkWritable('update', changed, before);
       if (!changed.length) return before;
@@ -130,7 +132,7 @@ export class UsersService {
       }
       if (input.roleIds) await setRoles(m, id, input.roleIds);
       if (endSessions) await endAllSessions(m, id, hash ? 'password_reset' : 'user_disabled');
-      if (hash) await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email)]);
+      if (hash) await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email).key]);
       await ensureAnAdministrator(m);
       const after = await this.get(id);
       await this.audit.record({
@@ -164,7 +166,7 @@ export class UsersService {
   async unlock(id: string) {
     return this.uow.run(async (m) => {
       const before = await this.get(id);
-      await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email)]);
+      await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email).key]);
       const after = await this.get(id);
       await this.audit.record({ action: 'user.unlock', entityType: 'User', entityId: id, before, after });
       return after;

@@ -30,7 +30,8 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
     const a = after?.[field] ?? null;
     if (JSON.stringify(b) === JSON.stringify(a)) continue;
     const secret = SECRET_KEY.test(field);
-    changes.push({ field, before: secret ? REDACTED : redact(b), after: secret ? REDACTED : redact(a) });
+    const shown = (v: unknown) => (v === null ? null : secret ? REDACTED : redact(v));
+    changes.push({ field, before: shown(b), after: shown(a) });
   }
   return changes;
 }
