@@ -1,14 +1,18 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { Route } from 'react-router-dom';
+import { Admin, CanAccess, CustomRoutes, Resource } from 'react-admin';
+import { Navigate, Route } from 'react-router-dom';
 import { Layout } from './layout/Layout';
 import { PLANNED_MODULES } from './layout/navigation';
+import { ChangePassword } from './pages/ChangePassword';
 import { ComingSoon } from './pages/ComingSoon';
 import { Dashboard } from './pages/Dashboard';
 import { LoginPage } from './pages/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import auditLogs from './resources/audit-logs';
 import deadLetters from './resources/dead-letters';
+import roles from './resources/roles';
+import users from './resources/users';
 import { createStore } from './store';
 import { darkTheme, lightTheme } from './theme';
 
@@ -30,11 +34,24 @@ export const App = () => (
     darkTheme={darkTheme}
     defaultTheme="light"
   >
+    <Resource name="users" {...users} />
+    <Resource name="roles" {...roles} />
+    <Resource name="audit-logs" {...auditLogs} />
     <Resource name="dead-letters" {...deadLetters} />
     <CustomRoutes>
       {PLANNED_MODULES.map((entry) => (
-        <Route key={entry.key} path={entry.path} element={<ComingSoon module={entry.key} />} />
+        <Route
+          key={entry.key}
+          path={entry.path}
+          element={
+            // A planned module is refused like a resource page when the user may not read its subject.
+            <CanAccess action="list" resource={entry.key} accessDenied={<Navigate to="/access-denied" replace />}>
+              <ComingSoon module={entry.key} />
+            </CanAccess>
+          }
+        />
       ))}
+      <Route path="/change-password" element={<ChangePassword />} />
     </CustomRoutes>
   </Admin>
 );

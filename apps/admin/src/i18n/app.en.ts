@@ -17,10 +17,29 @@ export const appEn = {
       available_title: 'Available now',
       dead_letters_body:
         'Events whose handlers kept failing after every retry. Inspect the error and the payload, then replay them once the cause is fixed.',
+      users_body: 'Back-office accounts: their roles, the warehouses and channels they work on, and sign-in lockouts.',
+      roles_body: 'What each role may do, subject by subject, with conditions where needed.',
+      audit_logs_body: 'Who signed in, who changed what and when, and what was refused.',
       open: 'Open',
       planned_title: 'Being built',
       planned_body:
         'These modules are listed in the menu and open a page saying they are not available yet. They show no data until they are released.',
+    },
+    change_password: {
+      title: 'Change password',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'Repeat the new password',
+      mismatch: 'The two passwords differ.',
+      hint: 'When the password changes, your sessions on other devices are signed out.',
+      submit: 'Change password',
+      done: 'Password changed. Your other sessions were signed out.',
+    },
+    validation: {
+      password_hint: 'At least %{min} characters, mixing letters with digits or symbols.',
+      password_short: 'At least %{min} characters.',
+      password_mix: 'Mix letters with digits or symbols.',
+      uuid: 'Not a valid ID: %{value}',
     },
     coming_soon: {
       badge: 'Not yet available',
@@ -53,7 +72,6 @@ export const appEn = {
       reports: 'Reports & exports',
       order_rules: 'Order rules',
       notification_templates: 'Notification templates',
-      users: 'Users & permissions',
     },
     descriptions: {
       orders:
@@ -71,7 +89,6 @@ export const appEn = {
       reports: 'Daily sales, order status distribution, product ranking and customer behaviour, with exports.',
       order_rules: 'Auto-approval conditions, default warehouse and carrier priority.',
       notification_templates: 'Order confirmation and shipping notices by email and SMS.',
-      users: 'Back-office accounts and what each role may do.',
     },
   },
   errors: {
@@ -84,6 +101,26 @@ export const appEn = {
     },
     auth: {
       invalid_credentials: 'Wrong email or password.',
+      wrong_password: 'The current password is wrong.',
+      forbidden: 'You are not allowed to do this.',
+      user_disabled: 'This account has been disabled.',
+      locked: 'Too many failed sign-ins. Try again later.',
+    },
+    users: {
+      weak_password:
+        'The password is too weak: use at least 10 characters mixing letters with digits or symbols, not a common password and not your email.',
+      email_taken: 'Another user already has this email.',
+      unknown_role: 'One of the roles does not exist any more. Reload the page and choose again.',
+      cannot_delete_self: 'You cannot delete your own account.',
+      cannot_disable_self: 'You cannot disable your own account.',
+      last_administrator: 'This is the last active administrator: at least one must remain.',
+    },
+    roles: {
+      built_in: 'A built-in role cannot be deleted.',
+      name_taken: 'Another role already has this name.',
+      in_use: 'Users still have this role: take it away from them first.',
+      invalid_permissions: 'Some permission rules are not valid; see the messages under the rules.',
+      administrator_locked: "The Administrator role's permissions cannot be changed.",
     },
     dead_letters: {
       not_replayable: 'Only a failed event can be replayed; this one was already replayed or resolved.',

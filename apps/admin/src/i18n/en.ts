@@ -1,6 +1,9 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { auditLogsEn } from '../resources/audit-logs/i18n/en';
 import { deadLettersEn } from '../resources/dead-letters/i18n/en';
+import { rolesEn } from '../resources/roles/i18n/en';
+import { usersEn } from '../resources/users/i18n/en';
 import { appEn } from './app.en';
 
 /** English: react-admin's own messages plus the application's. */
@@ -11,5 +14,8 @@ export const en: TranslationMessages = {
   ...appEn,
   resources: {
     'dead-letters': deadLettersEn,
+    users: usersEn,
+    roles: rolesEn,
+    'audit-logs': auditLogsEn,
   },
 };

@@ -22,8 +22,44 @@ describe('admin translations', () => {
 
   it('covers react-admin, the menu, the error codes and every resource', () => {
     const keys = Object.keys(flatEn);
-    for (const prefix of ['ra.action.', 'menu.groups.', 'errors.auth.', 'resources.dead-letters.name']) {
+    const prefixes = [
+      'ra.action.',
+      'menu.groups.',
+      'errors.auth.',
+      'errors.users.',
+      'errors.roles.',
+      'resources.dead-letters.name',
+      'resources.users.name',
+      'resources.roles.name',
+      'resources.audit-logs.name',
+    ];
+    for (const prefix of prefixes) {
       expect(keys.some((key) => key.startsWith(prefix))).toBe(true);
+    }
+  });
+
+  it('explains every error code the access-control screens can meet, in both languages', () => {
+    const codes = [
+      'auth.wrong_password',
+      'auth.forbidden',
+      'users.weak_password',
+      'users.email_taken',
+      'users.unknown_role',
+      'users.cannot_delete_self',
+      'roles.name_taken',
+      'users.cannot_disable_self',
+      'users.last_administrator',
+      'roles.built_in',
+      'roles.in_use',
+      'roles.invalid_permissions',
+      'roles.administrator_locked',
+    ];
+    for (const code of codes) {
+      expect({ code, en: typeof flatEn[`errors.${code}`], zh: typeof flatZh[`errors.${code}`] }).toEqual({
+        code,
+        en: 'string',
+        zh: 'string',
+      });
     }
   });
 

@@ -1,5 +1,8 @@
 import type { TranslationMessages } from 'react-admin';
+import { auditLogsZhCN } from '../resources/audit-logs/i18n/zh-CN';
 import { deadLettersZhCN } from '../resources/dead-letters/i18n/zh-CN';
+import { rolesZhCN } from '../resources/roles/i18n/zh-CN';
+import { usersZhCN } from '../resources/users/i18n/zh-CN';
 import { appZhCN } from './app.zh-CN';
 import { raZhCN } from './ra.zh-CN';
 
@@ -9,5 +12,8 @@ export const zhCN: TranslationMessages = {
   ...appZhCN,
   resources: {
     'dead-letters': deadLettersZhCN,
+    users: usersZhCN,
+    roles: rolesZhCN,
+    'audit-logs': auditLogsZhCN,
   },
 };

@@ -1,7 +1,32 @@
-import { Box } from '@mui/material';
-import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, ToggleThemeButton } from 'react-admin';
+import PasswordIcon from '@mui/icons-material/Password';
+import { Box, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import {
+  AppBar as RaAppBar,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  TitlePortal,
+  ToggleThemeButton,
+  UserMenu,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
 
-/** Title, language switch, theme toggle, refresh and the user menu. */
+const ChangePasswordItem = () => {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/change-password" onClick={userMenu?.onClose} data-testid="user-menu-change-password">
+      <ListItemIcon>
+        <PasswordIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('app.change_password.title')}</ListItemText>
+    </MenuItem>
+  );
+};
+
+/** Title, language switch, theme toggle, refresh and the user menu (change password, sign out). */
 export const AppBar = () => (
   <RaAppBar
     toolbar={
@@ -12,6 +37,12 @@ export const AppBar = () => (
         <ToggleThemeButton />
         <LoadingIndicator />
       </>
+    }
+    userMenu={
+      <UserMenu>
+        <ChangePasswordItem />
+        <Logout />
+      </UserMenu>
     }
   >
     <TitlePortal />

@@ -3,8 +3,8 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Collapse, List, ListItemIcon, ListItemText, MenuItem, Tooltip } from '@mui/material';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router-dom';
-import { Menu as RaMenu, useSidebarState, useStore, useTranslate } from 'react-admin';
-import { groupOf, NAVIGATION, pathOf, type NavEntry, type NavGroup } from './navigation';
+import { Menu as RaMenu, useCanAccessResources, useSidebarState, useStore, useTranslate } from 'react-admin';
+import { ACCESS_KEYS, accessKeyOf, groupOf, NAVIGATION, pathOf, type NavEntry, type NavGroup } from './navigation';
 
 const entryLabel = (entry: NavEntry, translate: (key: string, options?: object) => string) =>
   entry.kind === 'planned'
@@ -67,12 +67,22 @@ const Group = ({ group }: { group: NavGroup }) => {
   );
 };
 
-/** The sidebar: home, then one collapsible group per area of the back office. */
-export const Menu = () => (
-  <RaMenu>
-    <RaMenu.DashboardItem data-testid="menu-item-home" />
-    {NAVIGATION.map((group) => (
-      <Group key={group.key} group={group} />
-    ))}
-  </RaMenu>
-);
+/**
+ * The sidebar: home, then one collapsible group per area of the back office, showing only the
+ * entries the user may read (and no group left empty).
+ */
+export const Menu = () => {
+  const { canAccess } = useCanAccessResources({ action: 'list', resources: ACCESS_KEYS });
+  const groups = NAVIGATION.map((group) => ({
+    ...group,
+    entries: group.entries.filter((entry) => canAccess?.[accessKeyOf(entry)] === true),
+  })).filter((group) => group.entries.length > 0);
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem data-testid="menu-item-home" />
+      {groups.map((group) => (
+        <Group key={group.key} group={group} />
+      ))}
+    </RaMenu>
+  );
+};

@@ -14,9 +14,11 @@ import TrackChangesIcon from '@mui/icons-material/TrackChanges';
 import WarehouseIcon from '@mui/icons-material/Warehouse';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import LocalPostOfficeIcon from '@mui/icons-material/LocalPostOffice';
-import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import type { SvgIconComponent } from '@mui/icons-material';
+import auditLogs from '../resources/audit-logs';
 import deadLetters from '../resources/dead-letters';
+import roles from '../resources/roles';
+import users from '../resources/users';
 
 /**
  * The back office's navigation, in the order of the order's journey. An entry is either a
@@ -81,7 +83,9 @@ export const NAVIGATION: NavGroup[] = [
     entries: [
       planned('order_rules', RuleIcon),
       planned('notification_templates', MailOutlineIcon),
-      planned('users', AdminPanelSettingsIcon),
+      { kind: 'resource', resource: 'users', icon: users.icon },
+      { kind: 'resource', resource: 'roles', icon: roles.icon },
+      { kind: 'resource', resource: 'audit-logs', icon: auditLogs.icon },
       { kind: 'resource', resource: 'dead-letters', icon: deadLetters.icon },
     ],
   },
@@ -90,6 +94,11 @@ export const NAVIGATION: NavGroup[] = [
 export const PLANNED_MODULES = NAVIGATION.flatMap((group) =>
   group.entries.flatMap((entry) => (entry.kind === 'planned' ? [entry] : [])),
 );
+
+/** The name access control knows the entry by (access/subjects.ts): its resource, or its module key. */
+export const accessKeyOf = (entry: NavEntry): string => (entry.kind === 'planned' ? entry.key : entry.resource);
+
+export const ACCESS_KEYS = NAVIGATION.flatMap((group) => group.entries.map(accessKeyOf));
 
 export const pathOf = (entry: NavEntry): string =>
   entry.kind === 'planned' ? entry.path : `/${entry.resource}`;

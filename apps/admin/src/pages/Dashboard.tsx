@@ -1,15 +1,51 @@
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import type { SvgIconComponent } from '@mui/icons-material';
 import { Box, Card, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { Button, Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Button, Title, useCanAccessResources, useGetIdentity, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import auditLogs from '../resources/audit-logs';
 import deadLetters from '../resources/dead-letters';
+import roles from '../resources/roles';
+import users from '../resources/users';
 import { PLANNED_MODULES } from '../layout/navigation';
 
-/** Home: a welcome, what can be used today, and what is still being built. */
+const AVAILABLE: Array<{ resource: string; body: string; icon: SvgIconComponent }> = [
+  { resource: 'users', body: 'app.dashboard.users_body', icon: users.icon },
+  { resource: 'roles', body: 'app.dashboard.roles_body', icon: roles.icon },
+  { resource: 'audit-logs', body: 'app.dashboard.audit_logs_body', icon: auditLogs.icon },
+  { resource: 'dead-letters', body: 'app.dashboard.dead_letters_body', icon: deadLetters.icon },
+];
+
+const ResourceCard = ({ resource, body, icon: Icon }: (typeof AVAILABLE)[number]) => {
+  const translate = useTranslate();
+  return (
+    <Card sx={{ display: 'flex', flexDirection: 'column' }} data-testid={`dashboard-card-${resource}`}>
+      <CardContent sx={{ flex: 1 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Icon color="primary" />
+          <Typography variant="h6">{translate(`resources.${resource}.name`, { smart_count: 2 })}</Typography>
+        </Stack>
+        <Typography color="text.secondary" sx={{ mt: 1 }}>
+          {translate(body)}
+        </Typography>
+      </CardContent>
+      <CardActions>
+        <Button component={Link} to={`/${resource}`} label="app.dashboard.open">
+          <ArrowForwardIcon />
+        </Button>
+      </CardActions>
+    </Card>
+  );
+};
+
+/** Home: a welcome, what can be used today, and what is still being built; only what the user may read. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
-  const DeadLetterIcon = deadLetters.icon;
+  const { canAccess } = useCanAccessResources({ action: 'list', resources: PLANNED_MODULES.map((entry) => entry.key) });
+  const planned = PLANNED_MODULES.filter((entry) => canAccess?.[entry.key] === true);
+  const { canAccess: canList } = useCanAccessResources({ action: 'list', resources: AVAILABLE.map((e) => e.resource) });
+  const available = AVAILABLE.filter((entry) => canList?.[entry.resource] === true);
   return (
     <Stack spacing={2} sx={{ mt: 2 }} data-testid="dashboard">
       <Title title={translate('app.dashboard.title')} />
@@ -26,28 +62,19 @@ export const Dashboard = () => {
           <Typography sx={{ maxWidth: 760 }}>{translate('app.dashboard.welcome_body')}</Typography>
         </CardContent>
       </Card>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-        <Card>
-          <CardContent>
-            <Typography variant="overline" color="text.secondary">
-              {translate('app.dashboard.available_title')}
-            </Typography>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }}>
-              <DeadLetterIcon color="primary" />
-              <Typography variant="h6">
-                {translate('resources.dead-letters.name', { smart_count: 2 })}
-              </Typography>
-            </Stack>
-            <Typography color="text.secondary" sx={{ mt: 1 }}>
-              {translate('app.dashboard.dead_letters_body')}
-            </Typography>
-          </CardContent>
-          <CardActions>
-            <Button component={Link} to="/dead-letters" label="app.dashboard.open">
-              <ArrowForwardIcon />
-            </Button>
-          </CardActions>
-        </Card>
+      {available.length > 0 && (
+        <>
+          <Typography variant="overline" color="text.secondary">
+            {translate('app.dashboard.available_title')}
+          </Typography>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', xl: 'repeat(4, 1fr)' } }}>
+            {available.map((entry) => (
+              <ResourceCard key={entry.resource} {...entry} />
+            ))}
+          </Box>
+        </>
+      )}
+      {planned.length > 0 && (
         <Card>
           <CardContent>
             <Typography variant="overline" color="text.secondary">
@@ -57,7 +84,7 @@ export const Dashboard = () => {
               {translate('app.dashboard.planned_body')}
             </Typography>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-              {PLANNED_MODULES.map((entry) => (
+              {planned.map((entry) => (
                 <Chip
                   key={entry.key}
                   size="small"
@@ -71,7 +98,7 @@ export const Dashboard = () => {
             </Box>
           </CardContent>
         </Card>
-      </Box>
+      )}
     </Stack>
   );
 };

@@ -1,5 +1,7 @@
 import { HttpError, type AuthProvider } from 'react-admin';
-import { httpClient, toApiError } from './httpClient';
+import { canAccessWith } from '../access/ability';
+import { toApiError } from './httpClient';
+import { forgetMe, loadMe } from './me';
 import {
   API_URL,
   clearSession,
@@ -42,6 +44,7 @@ export const authProvider: AuthProvider = {
       const { code, message } = body as { code?: string; message?: string };
       throw toApiError(new HttpError(message ?? response.statusText, response.status, { code }));
     }
+    forgetMe();
     storeSession(body as AuthResponse);
   },
 
@@ -49,6 +52,7 @@ export const authProvider: AuthProvider = {
     const refreshToken = getRefreshToken();
     const accessToken = getAccessToken();
     clearSession();
+    forgetMe();
     if (refreshToken) {
       // Revoking is best effort: the local session is gone either way.
       await postJson('/auth/logout', { refreshToken }, accessToken).catch(() => undefined);
@@ -67,16 +71,18 @@ export const authProvider: AuthProvider = {
     if (status === 401) {
       if (await refreshSession(getAccessToken())) return;
       clearSession();
+      forgetMe();
       throw { message: 'ra.notification.logged_out' };
     }
-    // 403 means "not allowed to do this", not "signed out": stay signed in.
+    // 403 means "not allowed to do this", not "signed out": stay signed in, but read the
+    // rules again next time (an administrator may just have changed them).
+    if (status === 403) forgetMe();
   },
 
   async getIdentity() {
     let user: SessionUser | null;
     try {
-      const { json } = await httpClient(`${API_URL}/auth/me`);
-      user = json as SessionUser;
+      user = (await loadMe(true)).me;
     } catch (error) {
       user = getStoredUser();
       if (!user) throw error;
@@ -84,7 +90,17 @@ export const authProvider: AuthProvider = {
     return { id: user.id, fullName: user.name || user.email, email: user.email, locale: user.locale };
   },
 
+  /** The user's CASL rules, as `/auth/me` gives them. */
   async getPermissions() {
-    return undefined;
+    if (!getAccessToken() && !getRefreshToken()) return [];
+    return (await loadMe()).me.permissions ?? [];
+  },
+
+  /** react-admin's access control (pages, menu, buttons), answered by the user's CASL ability. */
+  async canAccess({ action, resource, record }) {
+    // Signed out (a check racing a sign-out): nothing is allowed, and nothing to report.
+    if (!getAccessToken() && !getRefreshToken()) return false;
+    const { ability } = await loadMe();
+    return canAccessWith(ability, { action, resource, record });
   },
 };

@@ -1,22 +1,52 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier } from 'react-admin';
 import type { DeadLetter } from '../resources/dead-letters/types';
+import type { PermissionCatalog } from '../resources/roles/types';
+import type { User } from '../resources/users/types';
 import { httpClient } from './httpClient';
+import { withRoles } from './roles';
 import { API_URL } from './session';
+
+export interface ChangePasswordParams {
+  currentPassword: string;
+  newPassword: string;
+}
 
 /** The stock simple-rest provider plus one method per domain action. */
 export interface OmsDataProvider extends DataProvider {
   replayDeadLetter(id: Identifier): Promise<{ data: DeadLetter }>;
+  resetUserPassword(id: Identifier, password: string): Promise<{ data: User }>;
+  unlockUser(id: Identifier): Promise<{ data: User }>;
+  changePassword(params: ChangePasswordParams): Promise<void>;
+  getPermissionCatalog(): Promise<{ data: PermissionCatalog }>;
 }
 
-const base = simpleRestProvider(API_URL, httpClient);
+const base = withRoles(simpleRestProvider(API_URL, httpClient));
+
+const post = (path: string, body?: unknown) =>
+  httpClient(`${API_URL}${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+
+const idPath = (id: Identifier) => encodeURIComponent(String(id));
 
 export const dataProvider: OmsDataProvider = {
   ...base,
   async replayDeadLetter(id) {
-    const { json } = await httpClient(`${API_URL}/dead-letters/${encodeURIComponent(String(id))}/replay`, {
-      method: 'POST',
-    });
+    const { json } = await post(`/dead-letters/${idPath(id)}/replay`);
     return { data: json as DeadLetter };
+  },
+  async resetUserPassword(id, password) {
+    const { json } = await post(`/users/${idPath(id)}/reset-password`, { password });
+    return { data: json as User };
+  },
+  async unlockUser(id) {
+    const { json } = await post(`/users/${idPath(id)}/unlock`);
+    return { data: json as User };
+  },
+  async changePassword({ currentPassword, newPassword }) {
+    await post('/auth/change-password', { currentPassword, newPassword });
+  },
+  async getPermissionCatalog() {
+    const { json } = await httpClient(`${API_URL}/permission-catalog`);
+    return { data: json as PermissionCatalog };
   },
 };

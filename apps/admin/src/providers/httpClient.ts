@@ -1,4 +1,5 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { toFormErrors } from './formErrors';
 import { getAccessToken, getRefreshToken, refreshSession } from './session';
 
 /** Error body of the API: `{ statusCode, error, code, message, details?, requestId }`. */
@@ -14,11 +15,14 @@ export interface ApiErrorBody {
 /**
  * The message of a failed call is the i18n key `errors.<code>`, so react-admin's own
  * notifications (which translate `error.message`) show it in the user's language; the
- * i18nProvider falls back to a generic text for codes it does not know.
+ * i18nProvider falls back to a generic text for codes it does not know. Field errors
+ * (`details.fields`) also become `body.errors`, which react-admin forms show under the inputs.
  */
 export const toApiError = (error: unknown): unknown => {
   if (error instanceof HttpError) {
-    const body = (error.body ?? {}) as ApiErrorBody;
+    const raw = (error.body ?? {}) as ApiErrorBody;
+    const errors = error.status < 500 ? toFormErrors(raw) : undefined;
+    const body = errors ? { ...raw, errors } : raw;
     if (body.code) return new HttpError(`errors.${body.code}`, error.status, body);
     if (error.status >= 500) return new HttpError('errors.internal', error.status, body);
     return error;

@@ -2,18 +2,27 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import { Tooltip } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
-import { Button, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  useCanAccess,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { translateError } from '../../../errors';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
 import type { DeadLetter } from '../types';
 
-/** Hands a failed event to its handler again (`POST /api/dead-letters/:id/replay`). */
+/** Hands a failed event to its handler again (`POST /api/dead-letters/:id/replay`); hidden from users who may not. */
 export const ReplayButton = ({ variant = 'text' }: { variant?: 'text' | 'outlined' | 'contained' }) => {
   const record = useRecordContext<DeadLetter>();
   const dataProvider = useDataProvider<OmsDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'dead-letters', action: 'replay', record });
   const { mutate, isPending } = useMutation({
     mutationFn: (id: DeadLetter['id']) => dataProvider.replayDeadLetter(id),
     onSuccess: ({ data }) => {
@@ -31,7 +40,7 @@ export const ReplayButton = ({ variant = 'text' }: { variant?: 'text' | 'outline
       refresh();
     },
   });
-  if (!record) return null;
+  if (!record || !canAccess) return null;
   const replayable = record.status === 'failed';
   const onClick = (event: MouseEvent) => {
     // The button sits in a clickable row: do not also open the record.
