@@ -49,7 +49,9 @@ export { validatePermissionRules } from './access-control/validate-rules.js';
 export { scopeFor, type SqlScope } from './access-control/ability-sql.js';
 export {
   applyReadRules,
+  assertCan,
   assertWritable,
+  ActionForbiddenError,
   forbiddenFields,
   FieldForbiddenError,
   maskEmail,
@@ -66,7 +68,7 @@ export {
   type ListQuery,
   type FilterDef,
 } from './http/simple-rest/list-query.js';
-export { ListPage, listResource, findResource, requireResource } from './http/simple-rest/list-page.js';
+export { ListPage, listResource, findResource, requireResource, readAccess } from './http/simple-rest/list-page.js';
 export { exportResource, EXPORT_LIMIT } from './http/simple-rest/export.js';
 export { RecordUpdatePipe, RecordBody } from './http/simple-rest/record-update.pipe.js';
 /** Durable events: outbox, relay, deliveries, dead letters. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  assertCan,
   AuditTrail,
+  RequestContext,
   newId,
   type PermissionRule,
   requireResource,
@@ -20,6 +22,7 @@ import { sameValue } from '../domain/same-value.js';
 
 export const ROLES: ResourceDefinition = {
   resource: 'roles',
+  subject: 'Role',
   from: 'role r',
   idColumn: 'r.id',
   fields: {
@@ -83,6 +86,7 @@ export class RolesService {
     return this.uow.run(async (m) => {
       await m.query(`SELECT id FROM role WHERE id = $1 FOR UPDATE`, [id]);
       const before = await this.get(id);
+      rowCheck('update', before);
       const permissionsChanged = input.permissions !== undefined && !sameValue(input.permissions, before.permissions);
       if (permissionsChanged && id === ADMINISTRATOR_ROLE_ID) throw new AdministratorLockedError();
       const renamed = input.name !== undefined && input.name.trim() !== before.name;
@@ -107,6 +111,7 @@ export class RolesService {
     return this.uow.run(async (m) => {
       await m.query(`SELECT id FROM role WHERE id = $1 FOR UPDATE`, [id]);
       const before = await this.get(id);
+      rowCheck('delete', before);
       if (before.builtIn) throw new BuiltInRoleError(before.name);
       if (before.userCount > 0) throw new RoleInUseError(before.name, before.userCount);
       await m.query(`DELETE FROM role WHERE id = $1`, [id]);
@@ -116,6 +121,11 @@ export class RolesService {
   }
 }
 
+
+function rowCheck(action: 'update' | 'delete', role: Record<string, unknown>): void {
+  const ability = RequestContext.current()?.ability;
+  if (ability) assertCan(ability, action, 'Role', role);
+}
 
 function checkRules(rules: unknown): void {
   const problems = validatePermissionRules(rules);

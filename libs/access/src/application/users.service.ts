@@ -6,6 +6,7 @@ import {
   requireResource,
   type ResourceDefinition,
   UnitOfWork,
+  assertCan,
   assertWritable,
 } from '@oms/core';
 import type { EntityManager } from 'typeorm';
@@ -24,6 +25,7 @@ import { PasswordHasher } from '../infrastructure/password-hasher.js';
 
 export const USERS: ResourceDefinition = {
   resource: 'users',
+  subject: 'User',
   from: 'users u',
   idColumn: 'u.id',
   fields: {
@@ -155,7 +157,7 @@ export class UsersService {
     return this.uow.run(async (m) => {
       await lockAdministrators(m);
       const before = await this.get(id);
-      this.checkWritable('delete', []);
+      this.checkWritable('delete', [], before);
       await m.query(`DELETE FROM users WHERE id = $1`, [id]);
       await ensureAnAdministrator(m);
       await this.audit.record({ action: 'user.delete', entityType: 'User', entityId: id, before });
@@ -166,6 +168,7 @@ export class UsersService {
   async unlock(id: string) {
     return this.uow.run(async (m) => {
       const before = await this.get(id);
+      this.checkWritable('update', [], before);
       await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email).key]);
       const after = await this.get(id);
       await this.audit.record({ action: 'user.unlock', entityType: 'User', entityId: id, before, after });
@@ -173,9 +176,12 @@ export class UsersService {
     });
   }
 
+  /** Row-level check (the rule's conditions against this user record), then the fields written. */
   private checkWritable(action: 'create' | 'update' | 'delete', fields: string[], record?: Record<string, unknown>) {
     const ability = RequestContext.current()?.ability;
-    if (ability) assertWritable(ability, action, 'User', fields, record);
+    if (!ability) return;
+    if (record) assertCan(ability, action, 'User', record);
+    assertWritable(ability, action, 'User', fields, record);
   }
 
   private async hashChecked(password: string, email: string): Promise<string> {

@@ -83,3 +83,21 @@ export function assertWritable(
   const forbidden = forbiddenFields(ability, action, subject, fields, record);
   if (forbidden.length) throw new FieldForbiddenError(action, subject, forbidden);
 }
+
+export class ActionForbiddenError extends DomainError {
+  constructor(action: Action, subject: Subject, id?: unknown) {
+    super('access.forbidden', 'forbidden', `Your roles do not allow ${action} on this ${subject}`, {
+      action,
+      subject,
+      ...(id !== undefined ? { id } : {}),
+    });
+  }
+}
+
+/**
+ * The row-level check of an action on one record the user can see: a route's @Can only says
+ * the user may do it to some records; the rule's conditions decide whether this one is among them.
+ */
+export function assertCan(ability: AppAbility, action: Action, subject: Subject, record: Record<string, unknown>): void {
+  if (!ability.can(action, asSubject(subject, { ...record }))) throw new ActionForbiddenError(action, subject, record.id);
+}

@@ -42,10 +42,19 @@ export const SUBJECT_FIELDS = {
   NotificationTemplate: ['id', 'code', 'channel', 'locale', 'subject', 'body', 'active'],
   Report: ['id', 'name', 'schedule', 'recipients'],
   Setting: ['key', 'value'],
-  User: ['id', 'email', 'name', 'active', 'locale', 'roleIds', 'warehouseIds', 'channelIds', 'lastSignInAt'],
-  Role: ['id', 'name', 'description', 'builtIn', 'permissions'],
-  AuditLog: ['id', 'at', 'actorId', 'action', 'entityType', 'entityId', 'outcome', 'before', 'after'],
-  DeadLetter: ['id', 'eventType', 'handler', 'status', 'error', 'payload', 'note'],
+  User: [
+    'id', 'email', 'name', 'active', 'locale', 'roleIds', 'warehouseIds', 'channelIds', 'password', 'lastSignInAt',
+    'signInCount', 'lockedUntil', 'createdAt', 'updatedAt',
+  ],
+  Role: ['id', 'name', 'description', 'builtIn', 'builtInKey', 'permissions', 'userCount', 'createdAt', 'updatedAt'],
+  AuditLog: [
+    'id', 'at', 'actorId', 'actorEmail', 'ip', 'userAgent', 'requestId', 'action', 'entityType', 'entityId', 'outcome',
+    'before', 'after', 'changes', 'details',
+  ],
+  DeadLetter: [
+    'id', 'eventId', 'eventType', 'handler', 'status', 'error', 'attempts', 'payload', 'note', 'replayCount',
+    'firstFailedAt', 'lastFailedAt', 'replayedAt',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Subject = keyof typeof SUBJECT_FIELDS;

@@ -7,6 +7,7 @@ import { parseListQuery, type ResourceDefinition } from '../http/simple-rest/lis
 
 export const AUDIT_LOGS: ResourceDefinition = {
   resource: 'audit-logs',
+  subject: 'AuditLog',
   from: 'audit_log a',
   idColumn: 'a.id',
   fields: {

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../errors/domain-error.js';
-import { selectList } from './list-page.js';
+import { combinedScope, selectList } from './list-page.js';
 import { type ListQuery, type ResourceDefinition, whereClause } from './list-query.js';
 
 /** Exports larger than this must be narrowed by a filter (or run as a report job). */
@@ -18,17 +18,20 @@ export class ExportTooLargeError extends DomainError {
 
 /**
  * Every row a list would show under the same filter, sort and scope (the range is ignored),
- * as CSV with a header row. `present` runs on each row first (field rules, masking).
+ * as CSV with a header row. The user's read scope and field rules apply as in lists; `extraPresent`
+ * runs on each row after them.
  */
 export async function exportResource(
   manager: EntityManager,
   def: ResourceDefinition,
   query: ListQuery,
-  scope: { sql: string; params: unknown[] } | undefined,
-  present: (row: Record<string, unknown>) => Record<string, unknown> = (r) => r,
+  extraScope: { sql: string; params: unknown[] } | undefined,
+  extraPresent: (row: Record<string, unknown>) => Record<string, unknown> = (r) => r,
 ): Promise<string> {
-  const params: unknown[] = [...(scope?.params ?? [])];
-  const where = [scope?.sql ?? 'TRUE', whereClause(def, query.filter, params)].join(' AND ');
+  const { scope, present: readRules } = combinedScope(def, extraScope);
+  const present = (row: Record<string, unknown>) => extraPresent(readRules(row));
+  const params: unknown[] = [...scope.params];
+  const where = [scope.sql, whereClause(def, query.filter, params)].join(' AND ');
   const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${def.from} WHERE ${where}`, params);
   if (total > EXPORT_LIMIT) throw new ExportTooLargeError(total);
   const sortExpr = def.fields[query.sort.field] ?? def.idColumn;

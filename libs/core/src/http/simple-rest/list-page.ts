@@ -2,6 +2,9 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { EntityManager } from 'typeorm';
+import { scopeFor } from '../../access-control/ability-sql.js';
+import { applyReadRules } from '../../access-control/field-access.js';
+import { RequestContext } from '../../auth/request-context.js';
 import { NotFoundError } from '../../errors/domain-error.js';
 import { type ListQuery, type ResourceDefinition, whereClause } from './list-query.js';
 
@@ -39,18 +42,48 @@ export function selectList(def: ResourceDefinition): string {
     .join(', ');
 }
 
+type Scope = { sql: string; params: unknown[] };
+type Row = Record<string, unknown>;
+
+/**
+ * What the signed-in user may see of a resource with a subject: the SQL condition of their
+ * read rules (numbered after `before` parameters) and the field rules for each row. Without a
+ * request (jobs) or a subject, everything.
+ */
+export function readAccess(def: ResourceDefinition, paramOffset = 0): { scope: Scope; present: (row: Row) => Row } {
+  const ability = RequestContext.current()?.ability;
+  if (!def.subject || !ability) return { scope: { sql: 'TRUE', params: [] }, present: (row) => row };
+  const subject = def.subject;
+  return {
+    scope: scopeFor(ability, 'read', subject, def.fields, paramOffset),
+    present: (row) => applyReadRules(ability, subject, row, def.masks),
+  };
+}
+
+/** The caller's own condition and the user's read scope, with parameters numbered in order. */
+export function combinedScope(def: ResourceDefinition, scope?: Scope): { scope: Scope; present: (row: Row) => Row } {
+  const own = scope ?? { sql: 'TRUE', params: [] };
+  const access = readAccess(def, own.params.length);
+  return {
+    scope: { sql: `(${own.sql}) AND (${access.scope.sql})`, params: [...own.params, ...access.scope.params] },
+    present: access.present,
+  };
+}
+
 /**
  * Runs a simple-rest list: one page of rows and the total under the same filter.
- * `scope` is an extra condition the caller always applies (row-level access).
+ * `scope` is an extra condition the caller always applies; the user's own read scope and
+ * field rules are added when the resource names its subject.
  */
 export async function listResource<T = Record<string, unknown>>(
   manager: EntityManager,
   def: ResourceDefinition,
   query: ListQuery,
-  scope?: { sql: string; params: unknown[] },
+  extraScope?: Scope,
 ): Promise<ListPage<T>> {
-  const params: unknown[] = [...(scope?.params ?? [])];
-  const where = [scope?.sql ?? 'TRUE', whereClause(def, query.filter, params)].join(' AND ');
+  const { scope, present } = combinedScope(def, extraScope);
+  const params: unknown[] = [...scope.params];
+  const where = [scope.sql, whereClause(def, query.filter, params)].join(' AND ');
   const sortExpr = def.fields[query.sort.field] ?? def.idColumn;
   const order = `${sortExpr} ${query.sort.order} NULLS LAST, ${def.idColumn} ${query.sort.order}`;
   const limit = query.range.end - query.range.start + 1;
@@ -61,17 +94,18 @@ export async function listResource<T = Record<string, unknown>>(
     ),
     manager.query(`SELECT count(*)::int AS total FROM ${def.from} WHERE ${where}`, params),
   ]);
-  return new ListPage<T>(def.resource, query.range.start, rows, total);
+  return new ListPage<T>(def.resource, query.range.start, rows.map(present) as T[], total);
 }
 
-/** One record by id, or undefined. */
+/** One record by id, or undefined, also when it lies outside the user's read scope. */
 export async function findResource<T = Record<string, unknown>>(
   manager: EntityManager,
   def: ResourceDefinition,
   id: string,
 ): Promise<T | undefined> {
-  const [row] = await manager.query(`SELECT ${selectList(def)} FROM ${def.from} WHERE ${def.idColumn} = $1`, [id]);
-  return row;
+  const { scope, present } = combinedScope(def, { sql: `${def.idColumn} = $1`, params: [id] });
+  const [row] = await manager.query(`SELECT ${selectList(def)} FROM ${def.from} WHERE ${scope.sql}`, scope.params);
+  return row ? (present(row) as T) : undefined;
 }
 
 /** One record by id, or a 404 naming `label` (e.g. "User"). */

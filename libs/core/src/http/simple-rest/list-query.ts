@@ -1,4 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
+import type { Masker } from '../../access-control/field-access.js';
+import type { Subject } from '../../access-control/permissions.js';
 import { isUuid } from '../../ids/ids.js';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -29,6 +31,13 @@ export interface ResourceDefinition {
   sortable: readonly string[];
   filters: Record<string, FilterDef>;
   defaultSort: [string, 'ASC' | 'DESC'];
+  /**
+   * The permission subject of the rows. When set, lists, look-ups and exports apply the
+   * signed-in user's row scope and field rules on their own (see access-control).
+   */
+  subject?: Subject;
+  /** Fields shown masked, rather than removed, when the user may not read them. */
+  masks?: Record<string, Masker>;
 }
 
 export interface ListQuery {

@@ -12,6 +12,7 @@ import { DeadLetterService } from './dead-letter.service.js';
 
 export const DEAD_LETTERS: ResourceDefinition = {
   resource: 'dead-letters',
+  subject: 'DeadLetter',
   from: 'dead_letter d',
   idColumn: 'd.id',
   fields: {
