@@ -1,9 +1,9 @@
-import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { CardContent, Divider, Stack, Typography } from '@mui/material';
 import { Labeled, ListButton, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { LocaleDateField } from '../../components/LocaleDateField';
+import { CodeBlock, Section } from '../../components/ShowSection';
 import { ActionField } from './components/ActionField';
-import { DiffTable, MONO } from './components/DiffTable';
+import { DiffTable } from './components/DiffTable';
 import { EntityField } from './components/EntityField';
 import { OutcomeField } from './components/OutcomeField';
 import { formatValue } from './diff';
@@ -15,44 +15,14 @@ const Actions = () => (
   </TopToolbar>
 );
 
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box>
-      <Typography variant="overline" color="text.secondary">
-        {translate(title)}
-      </Typography>
-      {children}
-    </Box>
-  );
-};
-
 const Json = ({ value, testId }: { value: unknown; testId: string }) => (
-  <Box
-    component="pre"
-    data-testid={testId}
-    sx={{
-      m: 0,
-      p: 2,
-      borderRadius: 1,
-      bgcolor: 'action.hover',
-      fontFamily: MONO,
-      fontSize: 13,
-      lineHeight: 1.5,
-      overflowX: 'auto',
-      whiteSpace: 'pre-wrap',
-      wordBreak: 'break-word',
-      maxHeight: 480,
-    }}
-  >
-    {formatValue(value) ?? '—'}
-  </Box>
+  <CodeBlock testId={testId}>{formatValue(value) ?? '—'}</CodeBlock>
 );
 
 const mono = { fontFamily: 'monospace' } as const;
 
 const Summary = () => (
-  <Box sx={{ display: 'grid', gap: 2, mt: 1, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' } }}>
+  <Section title="resources.audit-logs.sections.summary" grid>
     <Labeled>
       <LocaleDateField source="at" />
     </Labeled>
@@ -80,7 +50,7 @@ const Summary = () => (
     <Labeled sx={{ gridColumn: '1 / -1' }}>
       <TextField source="userAgent" emptyText="—" sx={{ color: 'text.secondary' }} />
     </Labeled>
-  </Box>
+  </Section>
 );
 
 /** The changed fields as a diff; without recorded changes, the snapshots themselves. */
@@ -103,15 +73,13 @@ const Changes = () => {
     );
   }
   return (
-    <Section title="resources.audit-logs.sections.snapshots">
-      <Box sx={{ display: 'grid', gap: 2, mt: 1, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-        <Labeled label="resources.audit-logs.fields.before">
-          <Json value={record.before} testId="audit-before" />
-        </Labeled>
-        <Labeled label="resources.audit-logs.fields.after">
-          <Json value={record.after} testId="audit-after" />
-        </Labeled>
-      </Box>
+    <Section title="resources.audit-logs.sections.snapshots" grid={{ xs: '1fr', md: '1fr 1fr' }}>
+      <Labeled label="resources.audit-logs.fields.before">
+        <Json value={record.before} testId="audit-before" />
+      </Labeled>
+      <Labeled label="resources.audit-logs.fields.after">
+        <Json value={record.after} testId="audit-after" />
+      </Labeled>
     </Section>
   );
 };
@@ -130,9 +98,7 @@ export const AuditLogShow = () => (
   <Show actions={<Actions />}>
     <CardContent>
       <Stack spacing={3}>
-        <Section title="resources.audit-logs.sections.summary">
-          <Summary />
-        </Section>
+        <Summary />
         <Divider />
         <Changes />
         <Details />

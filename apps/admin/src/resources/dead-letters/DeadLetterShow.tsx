@@ -1,5 +1,4 @@
-import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { CardContent, Divider, Stack, Typography } from '@mui/material';
 import {
   Labeled,
   ListButton,
@@ -8,9 +7,9 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
 import { LocaleDateField } from '../../components/LocaleDateField';
+import { CodeBlock, Section } from '../../components/ShowSection';
 import { DeadLetterStatusField } from './components/DeadLetterStatusField';
 import { ReplayButton } from './components/ReplayButton';
 import type { DeadLetter } from './types';
@@ -20,40 +19,6 @@ const Actions = () => (
     <ListButton />
     <ReplayButton variant="contained" />
   </TopToolbar>
-);
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box>
-      <Typography variant="overline" color="text.secondary">
-        {translate(title)}
-      </Typography>
-      {children}
-    </Box>
-  );
-};
-
-const Code = ({ children, testId }: { children: string; testId: string }) => (
-  <Box
-    component="pre"
-    data-testid={testId}
-    sx={{
-      m: 0,
-      p: 2,
-      borderRadius: 1,
-      bgcolor: 'action.hover',
-      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace',
-      fontSize: 13,
-      lineHeight: 1.5,
-      overflowX: 'auto',
-      whiteSpace: 'pre-wrap',
-      wordBreak: 'break-word',
-      maxHeight: 480,
-    }}
-  >
-    {children}
-  </Box>
 );
 
 const prettyJson = (value: unknown): string => {
@@ -70,50 +35,41 @@ const Details = () => {
   return (
     <CardContent>
       <Stack spacing={3}>
-        <Section title="resources.dead-letters.sections.summary">
-          <Box
-            sx={{
-              display: 'grid',
-              gap: 2,
-              mt: 1,
-              gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' },
-            }}
-          >
-            <Labeled>
-              <DeadLetterStatusField source="status" />
-            </Labeled>
-            <Labeled>
-              <TextField source="eventType" sx={{ fontFamily: 'monospace' }} />
-            </Labeled>
-            <Labeled>
-              <TextField source="handler" sx={{ fontFamily: 'monospace' }} />
-            </Labeled>
-            <Labeled>
-              <NumberField source="attempts" />
-            </Labeled>
-            <Labeled>
-              <LocaleDateField source="firstFailedAt" />
-            </Labeled>
-            <Labeled>
-              <LocaleDateField source="lastFailedAt" />
-            </Labeled>
-            <Labeled>
-              <LocaleDateField source="replayedAt" emptyText="—" />
-            </Labeled>
-            <Labeled>
-              <NumberField source="replayCount" />
-            </Labeled>
-            <Labeled>
-              <TextField source="eventId" sx={{ fontFamily: 'monospace' }} />
-            </Labeled>
-          </Box>
+        <Section title="resources.dead-letters.sections.summary" grid>
+          <Labeled>
+            <DeadLetterStatusField source="status" />
+          </Labeled>
+          <Labeled>
+            <TextField source="eventType" sx={{ fontFamily: 'monospace' }} />
+          </Labeled>
+          <Labeled>
+            <TextField source="handler" sx={{ fontFamily: 'monospace' }} />
+          </Labeled>
+          <Labeled>
+            <NumberField source="attempts" />
+          </Labeled>
+          <Labeled>
+            <LocaleDateField source="firstFailedAt" />
+          </Labeled>
+          <Labeled>
+            <LocaleDateField source="lastFailedAt" />
+          </Labeled>
+          <Labeled>
+            <LocaleDateField source="replayedAt" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <NumberField source="replayCount" />
+          </Labeled>
+          <Labeled>
+            <TextField source="eventId" sx={{ fontFamily: 'monospace' }} />
+          </Labeled>
         </Section>
         <Divider />
         <Section title="resources.dead-letters.sections.error">
-          <Code testId="dead-letter-error">{record.error}</Code>
+          <CodeBlock testId="dead-letter-error">{record.error}</CodeBlock>
         </Section>
         <Section title="resources.dead-letters.sections.payload">
-          <Code testId="dead-letter-payload">{prettyJson(record.payload)}</Code>
+          <CodeBlock testId="dead-letter-payload">{prettyJson(record.payload)}</CodeBlock>
         </Section>
         {record.note && (
           <Section title="resources.dead-letters.sections.note">

@@ -1,4 +1,4 @@
-import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { CardContent, Divider, Stack } from '@mui/material';
 import {
   EditButton,
   Labeled,
@@ -8,9 +8,9 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
 import { LocaleDateField } from '../../components/LocaleDateField';
+import { FieldGrid, Section } from '../../components/ShowSection';
 import { BuiltInBadge } from './components/BuiltInBadge';
 import { PermissionEditor } from './components/PermissionEditor';
 import type { Role } from './types';
@@ -24,15 +24,11 @@ const Actions = () => (
 
 const Permissions = () => {
   const record = useRecordContext<Role>();
-  const translate = useTranslate();
   if (!record) return null;
   return (
-    <Box data-testid="permission-editor">
-      <Typography variant="overline" color="text.secondary">
-        {translate('resources.roles.fields.permissions')}
-      </Typography>
+    <Section title="resources.roles.fields.permissions" testId="permission-editor">
       <PermissionEditor rules={record.permissions ?? []} />
-    </Box>
+    </Section>
   );
 };
 
@@ -40,13 +36,7 @@ export const RoleShow = () => (
   <Show actions={<Actions />}>
     <CardContent>
       <Stack spacing={3}>
-        <Box
-          sx={{
-            display: 'grid',
-            gap: 2,
-            gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' },
-          }}
-        >
+        <FieldGrid>
           <Labeled label="resources.roles.fields.name">
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <TextField source="name" />
@@ -65,7 +55,7 @@ export const RoleShow = () => (
           <Labeled sx={{ gridColumn: '1 / -1' }}>
             <TextField source="description" emptyText="—" />
           </Labeled>
-        </Box>
+        </FieldGrid>
         <Divider />
         <Permissions />
       </Stack>

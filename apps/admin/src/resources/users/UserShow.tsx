@@ -1,5 +1,4 @@
-import { Box, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
 import {
   BooleanField,
   EditButton,
@@ -13,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { LocaleDateField } from '../../components/LocaleDateField';
+import { Section } from '../../components/ShowSection';
 import { ResetPasswordButton } from './components/ResetPasswordButton';
 import { RoleChips } from './components/RoleChips';
 import { UnlockButton } from './components/UnlockButton';
@@ -27,27 +27,6 @@ const Actions = () => (
     <EditButton />
   </TopToolbar>
 );
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box>
-      <Typography variant="overline" color="text.secondary">
-        {translate(title)}
-      </Typography>
-      <Box
-        sx={{
-          display: 'grid',
-          gap: 2,
-          mt: 1,
-          gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' },
-        }}
-      >
-        {children}
-      </Box>
-    </Box>
-  );
-};
 
 const Ids = ({ source }: { source: 'warehouseIds' | 'channelIds'; label?: string }) => {
   const record = useRecordContext<User>();
@@ -73,7 +52,7 @@ export const UserShow = () => (
   <Show actions={<Actions />}>
     <CardContent>
       <Stack spacing={3}>
-        <Section title="resources.users.sections.account">
+        <Section title="resources.users.sections.account" grid>
           <Labeled>
             <TextField source="email" />
           </Labeled>
@@ -88,7 +67,7 @@ export const UserShow = () => (
           </Labeled>
         </Section>
         <Divider />
-        <Section title="resources.users.sections.access">
+        <Section title="resources.users.sections.access" grid>
           <Labeled label="resources.users.fields.roleIds" sx={{ gridColumn: '1 / -1' }}>
             <RoleChips />
           </Labeled>
@@ -100,7 +79,7 @@ export const UserShow = () => (
           </Labeled>
         </Section>
         <Divider />
-        <Section title="resources.users.sections.activity">
+        <Section title="resources.users.sections.activity" grid>
           <Labeled>
             <LocaleDateField source="lastSignInAt" emptyText="—" />
           </Labeled>

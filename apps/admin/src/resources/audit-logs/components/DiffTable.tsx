@@ -1,9 +1,8 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { MONO } from '../../../components/ShowSection';
 import { formatValue, markLines, type MarkedLine } from '../diff';
 import type { FieldChange } from '../types';
-
-export const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace';
 
 const REMOVED = 'rgba(211, 47, 47, 0.14)';
 const ADDED = 'rgba(46, 125, 50, 0.16)';
