@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
-import { EventDeliveryWorker, loadConfig, runMigrations } from '@oms/core';
+import { dataSourceOptions, EventDeliveryWorker, loadConfig, runMigrations } from '@oms/core';
 import os from 'node:os';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../apps/api/src/system/migrations.js';
 import { createSystem } from '../apps/api/src/system/system.js';
 import {
@@ -12,6 +13,7 @@ import {
   runPipeline,
   verifyPipeline,
 } from './outbox-pipeline.bench.js';
+import { runScopedList, type ScopedListOptions } from './scoped-list.bench.js';
 import { type BenchDatabase, openBenchDatabase } from './support/database.js';
 import { type Measure, perSecond, secondsSince, table } from './support/report.js';
 
@@ -32,6 +34,14 @@ function positiveInt(name: string, fallback: number): number {
   return n;
 }
 
+const BENCHES = ['outbox', 'scoped'] as const;
+const only = process.env.BENCH_ONLY || undefined;
+if (only !== undefined && !(BENCHES as readonly string[]).includes(only)) {
+  console.error(`BENCH_ONLY must be one of ${BENCHES.join(', ')}, got "${only}"`);
+  process.exit(2);
+}
+const runs = (bench: (typeof BENCHES)[number]) => only === undefined || only === bench;
+
 const options: OutboxBenchOptions = {
   events: positiveInt('BENCH_EVENTS', 20_000),
   users: 100,
@@ -40,11 +50,19 @@ const options: OutboxBenchOptions = {
   timeoutSeconds: positiveInt('BENCH_TIMEOUT_SECONDS', 45),
 };
 
+const scopedOptions: ScopedListOptions = {
+  rows: positiveInt('BENCH_ROWS', 1_000_000),
+  warehouses: 20,
+  scopedWarehouses: 2,
+  repeats: positiveInt('BENCH_LIST_REPEATS', 50),
+};
+
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 let database: BenchDatabase | undefined;
 let app: INestApplicationContext | undefined;
 let sql: pg.Client | undefined;
+let lists: DataSource | undefined;
 
 let cleaning: Promise<void> | undefined;
 let interrupted = false;
@@ -53,6 +71,7 @@ let interrupted = false;
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     await app?.close().catch((e) => say(`warning: closing the app failed: ${String(e)}`));
+    if (lists?.isInitialized) await lists.destroy().catch(() => undefined);
     await sql?.end().catch(() => undefined);
     await database?.dispose().catch((e) => say(`warning: cleaning up the database failed: ${String(e)}`));
   })();
@@ -86,24 +105,10 @@ function timeline(run: Awaited<ReturnType<typeof runPipeline>>, single: Measure)
   say(`end to end : 1-row INSERT = 1 : ${(perSecond(single) / perSecond(run.endToEnd)).toFixed(1)}`);
 }
 
-async function main(): Promise<number> {
-  const wall = performance.now();
-  say(`OMS benchmarks — ${new Date().toISOString()}`);
-  say(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown cpu'}), node ${process.version}`);
-
-  database = await openBenchDatabase();
-  await runMigrations(database.url, ALL_MIGRATIONS);
-  sql = new pg.Client({ connectionString: database.url, application_name: 'oms-bench' });
-  await sql.connect();
-  const settings = await sql.query<{ name: string; setting: string }>(
-    `SELECT name, setting FROM pg_settings
-     WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers') ORDER BY name`,
-  );
-  say(`database: ${database.where}`);
-  say(`settings: ${settings.rows.map((s) => `${s.name}=${s.setting}`).join(', ')}`);
-
+/** The outbox pipeline through the real worker; its exit code (0, 1 or EXIT_INCOMPLETE). */
+async function outboxBench(wall: number, url: string, sql: pg.Client): Promise<number> {
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), jwtSecret: BENCH_JWT_SECRET };
-  app = await createSystem({ config, databaseUrl: database.url, roles: ['worker'] });
+  app = await createSystem({ config, databaseUrl: url, roles: ['worker'] });
   // A worker-only system comes back initialised (relay and delivery pollers running); this is a no-op then.
   await app.init();
   const delivery = app.get(EventDeliveryWorker);
@@ -132,9 +137,9 @@ async function main(): Promise<number> {
 
   // Before the app closes: a timed-out run's deliveries are still going on.
   const problems = await verifyPipeline(sql, run.drained ? options.events : undefined);
-  const cleanupStart = performance.now();
-  await cleanUp();
-  say(`\ncleanup ${secondsSince(cleanupStart).toFixed(1)} s, total ${secondsSince(wall).toFixed(1)} s`);
+  // Closed now, so that its pollers do not run beside the benchmarks that follow.
+  await app.close();
+  app = undefined;
   if (problems.length) {
     say(`FAILED, events applied wrongly:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
@@ -149,6 +154,50 @@ async function main(): Promise<number> {
   }
   say('verified: every event applied once (SUM(sign_in_count) = processed_event rows = events), none dead-lettered');
   return 0;
+}
+
+/** The scoped orders list; 0, or 1 when listResource and plain SQL disagree on the rows. */
+async function scopedBench(url: string, sql: pg.Client): Promise<number> {
+  lists = new DataSource(dataSourceOptions(url, [], 'oms-bench-list'));
+  await lists.initialize();
+  const problems = await runScopedList(sql, lists.manager, scopedOptions, say);
+  if (problems.length) {
+    say(`FAILED, the scoped lists disagree:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  }
+  say('verified: every scoped list returned the first page and total of plain SQL');
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const wall = performance.now();
+  say(`OMS benchmarks — ${new Date().toISOString()}`);
+  say(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown cpu'}), node ${process.version}`);
+
+  database = await openBenchDatabase();
+  if (runs('outbox')) await runMigrations(database.url, ALL_MIGRATIONS);
+  sql = new pg.Client({ connectionString: database.url, application_name: 'oms-bench' });
+  await sql.connect();
+  const settings = await sql.query<{ name: string; setting: string }>(
+    `SELECT name, setting FROM pg_settings
+     WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers') ORDER BY name`,
+  );
+  say(`database: ${database.where}`);
+  say(`settings: ${settings.rows.map((s) => `${s.name}=${s.setting}`).join(', ')}`);
+
+  const codes: number[] = [];
+  if (runs('outbox')) codes.push(await outboxBench(wall, database.url, sql));
+  if (runs('scoped')) {
+    if (codes.length) say('');
+    codes.push(await scopedBench(database.url, sql));
+  }
+
+  const cleanupStart = performance.now();
+  await cleanUp();
+  say(`\ncleanup ${secondsSince(cleanupStart).toFixed(1)} s, total ${secondsSince(wall).toFixed(1)} s`);
+  // A wrong result outranks a run that merely ran out of time.
+  if (codes.includes(1)) return 1;
+  return codes.includes(EXIT_INCOMPLETE) ? EXIT_INCOMPLETE : 0;
 }
 
 main()

@@ -55,7 +55,7 @@ export function readAccess(def: ResourceDefinition, paramOffset = 0): { scope: S
   if (!def.subject || !ability) return { scope: { sql: 'TRUE', params: [] }, present: (row) => row };
   const subject = def.subject;
   return {
-    scope: scopeFor(ability, 'read', subject, def.fields, paramOffset),
+    scope: scopeFor(ability, 'read', subject, def.fields, paramOffset, def.columnTypes),
     present: (row) => applyReadRules(ability, subject, row, def.masks),
   };
 }

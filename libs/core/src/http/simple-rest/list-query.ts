@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import type { ColumnType } from '../../access-control/ability-sql.js';
 import type { Masker } from '../../access-control/field-access.js';
 import type { Subject } from '../../access-control/permissions.js';
 import { isUuid } from '../../ids/ids.js';
@@ -38,6 +39,12 @@ export interface ResourceDefinition {
   subject?: Subject;
   /** Fields shown masked, rather than removed, when the user may not read them. */
   masks?: Record<string, Masker>;
+  /**
+   * The SQL type of the column behind each field named here. The row scope then compares it
+   * natively (`warehouse_id = ANY($1::uuid[])`), so an index on it applies; undeclared fields
+   * are compared as text or numeric, which a plain index cannot serve (see `scopeFor`).
+   */
+  columnTypes?: Record<string, ColumnType>;
 }
 
 export interface ListQuery {
