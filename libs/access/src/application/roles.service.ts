@@ -37,6 +37,7 @@ export const ROLES: ResourceDefinition = {
     updatedAt: 'r.updated_at',
   },
   sortable: ['name', 'createdAt', 'updatedAt', 'userCount', 'builtIn'],
+  columnTypes: { id: 'uuid', builtIn: 'boolean', userCount: 'integer' },
   filters: {
     q: { kind: 'search', columns: ['r.name', 'r.description'] },
     builtIn: { kind: 'bool', column: '(r.built_in_key IS NOT NULL)' },

@@ -44,6 +44,8 @@ export const USERS: ResourceDefinition = {
     updatedAt: 'u.updated_at',
   },
   sortable: ['email', 'name', 'createdAt', 'lastSignInAt', 'active'],
+  nullable: ['lastSignInAt'],
+  columnTypes: { id: 'uuid', active: 'boolean', createdAt: 'timestamptz', lastSignInAt: 'timestamptz' },
   filters: {
     q: { kind: 'search', columns: ['u.email', 'u.name'] },
     active: { kind: 'bool', column: 'u.active' },

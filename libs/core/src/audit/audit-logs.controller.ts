@@ -28,6 +28,8 @@ export const AUDIT_LOGS: ResourceDefinition = {
     details: 'a.details',
   },
   sortable: ['at', 'action', 'actorEmail', 'entityType', 'outcome'],
+  nullable: ['actorEmail', 'entityType'],
+  columnTypes: { id: 'uuid', at: 'timestamptz', actorId: 'uuid', action: 'text', outcome: 'text' },
   filters: {
     actorId: { kind: 'eq', column: 'a.actor_id', uuid: true },
     actorEmail: { kind: 'eq', column: 'a.actor_email' },

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../errors/domain-error.js';
 import { combinedScope, selectList } from './list-page.js';
-import { type ListQuery, type ResourceDefinition, whereClause } from './list-query.js';
+import { type ListQuery, orderClause, type ResourceDefinition, whereClause } from './list-query.js';
 
 /** Exports larger than this must be narrowed by a filter (or run as a report job). */
 export const EXPORT_LIMIT = 50_000;
@@ -34,10 +34,9 @@ export async function exportResource(
   const where = [scope.sql, whereClause(def, query.filter, params)].join(' AND ');
   const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${def.from} WHERE ${where}`, params);
   if (total > EXPORT_LIMIT) throw new ExportTooLargeError(total);
-  const sortExpr = def.fields[query.sort.field] ?? def.idColumn;
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT ${selectList(def)} FROM ${def.from} WHERE ${where}
-     ORDER BY ${sortExpr} ${query.sort.order} NULLS LAST, ${def.idColumn} ${query.sort.order}`,
+     ORDER BY ${orderClause(def, query.sort)}`,
     params,
   );
   const shown = rows.map(present);

@@ -6,7 +6,7 @@ import { scopeFor } from '../../access-control/ability-sql.js';
 import { applyReadRules } from '../../access-control/field-access.js';
 import { RequestContext } from '../../auth/request-context.js';
 import { NotFoundError } from '../../errors/domain-error.js';
-import { type ListQuery, type ResourceDefinition, whereClause } from './list-query.js';
+import { type ListQuery, orderClause, type ResourceDefinition, whereClause } from './list-query.js';
 
 /** What a list endpoint returns: the interceptor turns it into rows plus a Content-Range header. */
 export class ListPage<T = Record<string, unknown>> {
@@ -84,8 +84,7 @@ export async function listResource<T = Record<string, unknown>>(
   const { scope, present } = combinedScope(def, extraScope);
   const params: unknown[] = [...scope.params];
   const where = [scope.sql, whereClause(def, query.filter, params)].join(' AND ');
-  const sortExpr = def.fields[query.sort.field] ?? def.idColumn;
-  const order = `${sortExpr} ${query.sort.order} NULLS LAST, ${def.idColumn} ${query.sort.order}`;
+  const order = orderClause(def, query.sort);
   const limit = query.range.end - query.range.start + 1;
   const [rows, [{ total }]] = await Promise.all([
     manager.query(

@@ -37,6 +37,11 @@ export interface ResourceDefinition {
    * signed-in user's row scope and field rules on their own (see access-control).
    */
   subject?: Subject;
+  /**
+   * Sortable fields that may be null: they sort with nulls last either way. Others keep
+   * PostgreSQL's own null order, which is what a plain `DESC` index serves.
+   */
+  nullable?: readonly string[];
   /** Fields shown masked, rather than removed, when the user may not read them. */
   masks?: Record<string, Masker>;
   /**
@@ -214,4 +219,11 @@ export function whereClause(
     }
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+/** The ORDER BY of a list: the sort field, then the id, so pages never overlap. */
+export function orderClause(def: ResourceDefinition, sort: ListQuery['sort']): string {
+  const expr = def.fields[sort.field] ?? def.idColumn;
+  const nulls = def.nullable?.includes(sort.field) ? ' NULLS LAST' : '';
+  return `${expr} ${sort.order}${nulls}, ${def.idColumn} ${sort.order}`;
 }

@@ -31,6 +31,7 @@ export const DEAD_LETTERS: ResourceDefinition = {
     replayedAt: 'd.replayed_at',
   },
   sortable: ['lastFailedAt', 'firstFailedAt', 'attempts', 'eventType', 'handler', 'status'],
+  columnTypes: { id: 'uuid', eventId: 'uuid', attempts: 'integer', status: 'text' },
   filters: {
     status: { kind: 'eq', column: 'd.status', values: ['failed', 'replayed', 'resolved'] },
     eventType: { kind: 'eq', column: 'd.event_type' },
