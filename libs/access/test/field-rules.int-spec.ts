@@ -44,6 +44,33 @@ describe('field rules and row conditions on a real resource (users)', () => {
     expect(one.body).not.toHaveProperty('signInCount');
   });
 
+  it('refuses to sort by a hidden field, which would reveal its order', async () => {
+    const res = await t.http
+      .get('/api/users')
+      .query({ sort: JSON.stringify(['lastSignInAt', 'DESC']) })
+      .auth(editorToken, bearer)
+      .expect(403);
+    expect(res.body).toMatchObject({ code: 'access.field_forbidden', details: { fields: ['lastSignInAt'] } });
+  });
+
+  it('leaves hidden fields out of text search, so a search cannot probe them', async () => {
+    const noEmails = await createRole(t, 'No emails', [
+      { action: 'read', subject: 'User' },
+      { action: 'read', subject: 'User', fields: ['email'], inverted: true },
+    ]);
+    const { token } = await createUser(t, { roleIds: [noEmails] });
+    // Names never hold an @, emails always do.
+    const domain = '@test.local';
+    const probe = await t.http.get('/api/users').query({ filter: JSON.stringify({ q: domain }) }).auth(token, bearer).expect(200);
+    expect(probe.body).toEqual([]);
+    const asAdmin = await t.http
+      .get('/api/users')
+      .query({ filter: JSON.stringify({ q: domain }) })
+      .auth(await adminToken(t), bearer)
+      .expect(200);
+    expect(asAdmin.body.map((u: { id: string }) => u.id)).toContain(target.id);
+  });
+
   it('lets the role write the fields it may, with the whole record sent back', async () => {
     const record = (await t.http.get(`/api/users/${target.id}`).auth(editorToken, bearer).expect(200)).body;
     const res = await t.http.put(`/api/users/${target.id}`).auth(editorToken, bearer).send({ ...record, name: 'Renamed' }).expect(200);
@@ -65,8 +92,24 @@ describe('field rules and row conditions on a real resource (users)', () => {
       [target.id],
     );
     expect(row).toEqual({ email: target.email, name: 'Renamed', active: true });
-    const denials = await query(t, `SELECT details FROM audit_log WHERE action = 'access.denied' AND details->>'code' = 'access.field_forbidden'`);
+    const denials = await query(t, `SELECT details FROM audit_log WHERE action = 'access.denied' AND details->>'code' = 'access.field_forbidden' AND details->>'action' = 'update'`);
     expect(denials).toHaveLength(1);
+  });
+
+  it('refuses to hand out roles to someone who may edit users but not roles', async () => {
+    const userAdmin = await createRole(t, 'User admin', [{ action: ['read', 'create', 'update'], subject: 'User' }]);
+    const clerk = await createUser(t, { roleIds: [userAdmin] });
+    const mine = (await t.http.get(`/api/users/${clerk.id}`).auth(clerk.token, bearer).expect(200)).body;
+    const res = await t.http
+      .put(`/api/users/${clerk.id}`)
+      .auth(clerk.token, bearer)
+      .send({ ...mine, roleIds: [...mine.roleIds, '019ab000-0000-7000-8000-000000000001'] })
+      .expect(403);
+    expect(res.body).toMatchObject({ code: 'access.field_forbidden', details: { fields: ['roleIds'] } });
+    // Renaming themselves is fine; the role list they sent back unchanged does not count as a change.
+    await t.http.put(`/api/users/${clerk.id}`).auth(clerk.token, bearer).send({ ...mine, name: 'Clerk' }).expect(200);
+    const [{ n }] = await query<{ n: number }>(t, 'SELECT count(*)::int AS n FROM user_role WHERE user_id = $1', [clerk.id]);
+    expect(n).toBe(1);
   });
 
   it('shows a user limited to their own record only that record, and counts only it', async () => {

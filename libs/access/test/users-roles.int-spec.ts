@@ -285,7 +285,14 @@ describe('users', () => {
       await onlyFirstAdministrator();
       const managers = await api()
         .post('/api/roles')
-        .send({ name: `User managers ${randomUUID().slice(0, 6)}`, permissions: [{ action: 'manage', subject: 'User' }] })
+        .send({
+          name: `User managers ${randomUUID().slice(0, 6)}`,
+          // Handing out roles also needs role administration.
+          permissions: [
+            { action: 'manage', subject: 'User' },
+            { action: 'update', subject: 'Role' },
+          ],
+        })
         .expect(201);
       const manager = await createUser(t, { roleIds: [managers.body.id] });
       const record = (await as(manager.token).get(`/api/users/${adminId}`).expect(200)).body;

@@ -8,6 +8,7 @@ import {
   UnitOfWork,
   assertCan,
   assertWritable,
+  FieldForbiddenError,
 } from '@oms/core';
 import type { EntityManager } from 'typeorm';
 import {
@@ -184,6 +185,11 @@ export class UsersService {
     if (!ability) return;
     if (record) assertCan(ability, action, 'User', record);
     assertWritable(ability, action, 'User', fields, record);
+    // Handing out roles is role administration: without it, anyone allowed to edit users could
+    // give themselves (or an accomplice) the Administrator role.
+    if (fields.includes('roleIds') && !ability.can('update', 'Role')) {
+      throw new FieldForbiddenError(action, 'User', ['roleIds']);
+    }
   }
 
   private async hashChecked(password: string, email: string): Promise<string> {

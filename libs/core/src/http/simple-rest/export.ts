@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../errors/domain-error.js';
-import { combinedScope, selectList } from './list-page.js';
+import { combinedScope, guardHiddenFields, selectList } from './list-page.js';
 import { type ListQuery, orderClause, type ResourceDefinition, whereClause } from './list-query.js';
 
 /** Exports larger than this must be narrowed by a filter (or run as a report job). */
@@ -28,6 +28,7 @@ export async function exportResource(
   extraScope: { sql: string; params: unknown[] } | undefined,
   extraPresent: (row: Record<string, unknown>) => Record<string, unknown> = (r) => r,
 ): Promise<string> {
+  def = guardHiddenFields(def, query);
   const { scope, present: readRules } = combinedScope(def, extraScope);
   const present = (row: Record<string, unknown>) => extraPresent(readRules(row));
   const params: unknown[] = [...scope.params];

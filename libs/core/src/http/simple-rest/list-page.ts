@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import { scopeFor } from '../../access-control/ability-sql.js';
-import { applyReadRules } from '../../access-control/field-access.js';
+import { applyReadRules, FieldForbiddenError } from '../../access-control/field-access.js';
 import { RequestContext } from '../../auth/request-context.js';
 import { NotFoundError } from '../../errors/domain-error.js';
 import { type ListQuery, orderClause, type ResourceDefinition, whereClause } from './list-query.js';
@@ -71,6 +71,33 @@ export function combinedScope(def: ResourceDefinition, scope?: Scope): { scope: 
 }
 
 /**
+ * A list may not sort or filter by a field the user may not read (they could learn its value
+ * by narrowing, one character at a time); text search quietly leaves such fields out.
+ * Returns the definition to query with.
+ */
+export function guardHiddenFields(def: ResourceDefinition, query: ListQuery): ResourceDefinition {
+  const ability = RequestContext.current()?.ability;
+  if (!def.subject || !ability) return def;
+  const subject = def.subject;
+  const hidden = Object.keys(def.fields).filter((f) => !ability.can('read', subject, f));
+  if (!hidden.length) return def;
+  const hiddenSql = new Set(hidden.map((f) => def.fields[f]));
+  const touched = new Set<string>();
+  if (hidden.includes(query.sort.field)) touched.add(query.sort.field);
+  const filters = { ...def.filters };
+  for (const [key, filter] of Object.entries(def.filters)) {
+    if (filter.kind === 'search') {
+      const columns = filter.columns.filter((c) => !hiddenSql.has(c));
+      filters[key] = { ...filter, columns: columns.length ? columns : ['NULL'] };
+    } else if (key in query.filter || Object.keys(query.filter).some((k) => k.startsWith(`${key}_`))) {
+      if (hidden.includes(key) || hiddenSql.has(filter.column)) touched.add(key);
+    }
+  }
+  if (touched.size) throw new FieldForbiddenError('read', subject, [...touched]);
+  return { ...def, filters };
+}
+
+/**
  * Runs a simple-rest list: one page of rows and the total under the same filter.
  * `scope` is an extra condition the caller always applies; the user's own read scope and
  * field rules are added when the resource names its subject.
@@ -81,6 +108,7 @@ export async function listResource<T = Record<string, unknown>>(
   query: ListQuery,
   extraScope?: Scope,
 ): Promise<ListPage<T>> {
+  def = guardHiddenFields(def, query);
   const { scope, present } = combinedScope(def, extraScope);
   const params: unknown[] = [...scope.params];
   const where = [scope.sql, whereClause(def, query.filter, params)].join(' AND ');
