@@ -112,6 +112,49 @@ describe('field rules and row conditions on a real resource (users)', () => {
     expect(n).toBe(1);
   });
 
+  it('keeps anyone short of full power away from administrators and from writing rules', async () => {
+    const userAdmin = await createRole(t, 'User and role admin', [
+      { action: ['read', 'create', 'update', 'delete'], subject: 'User' },
+      { action: ['read', 'create', 'update'], subject: 'Role' },
+    ]);
+    const clerk = await createUser(t, { roleIds: [userAdmin] });
+    const [{ id: adminId }] = await query<{ id: string }>(t, `SELECT id FROM users WHERE email = 'admin@test.local'`);
+    const reset = await t.http
+      .post(`/api/users/${adminId}/reset-password`)
+      .auth(clerk.token, bearer)
+      .send({ password: 'Taken-over-99' })
+      .expect(403);
+    expect(reset.body.code).toBe('access.forbidden');
+    await t.http.delete(`/api/users/${adminId}`).auth(clerk.token, bearer).expect(403);
+    const ownRole = await t.http
+      .put(`/api/roles/${userAdmin}`)
+      .auth(clerk.token, bearer)
+      .send({ permissions: [{ action: 'manage', subject: 'all' }] })
+      .expect(403);
+    expect(ownRole.body).toMatchObject({ code: 'access.field_forbidden', details: { fields: ['permissions'] } });
+    await t.http
+      .post('/api/roles')
+      .auth(clerk.token, bearer)
+      .send({ name: 'Backdoor', permissions: [{ action: 'manage', subject: 'all' }] })
+      .expect(403);
+    const grant = await t.http
+      .post('/api/users')
+      .auth(clerk.token, bearer)
+      .send({ email: 'accomplice@test.local', name: 'Accomplice', password: 'Correct-horse-42', roleIds: ['019ab000-0000-7000-8000-000000000001'] })
+      .expect(403);
+    expect(grant.body.code).toBe('access.field_forbidden');
+  });
+
+  it('answers bad values with 4xx, never 500', async () => {
+    const admin = await adminToken(t);
+    await t.http.put(`/api/users/${target.id}`).auth(admin, bearer).send({ password: null }).expect(200);
+    await t.http.get('/api/users').query({ filter: JSON.stringify({ constructor: 1 }) }).auth(admin, bearer).expect(400);
+    await t.http.get('/api/users').query({ filter: JSON.stringify({ q: 'a\u0000b' }) }).auth(admin, bearer).expect(400);
+    await t.http.get('/api/users').query({ filter: JSON.stringify({ createdAt_gte: '-100000-01-01T00:00:00Z' }) }).auth(admin, bearer).expect(400);
+    await t.http.put(`/api/users/${target.id}`).auth(admin, bearer).send({ name: 'a\u0000b' }).expect(400);
+    await t.http.post('/api/roles').auth(admin, bearer).send({ name: '   ', permissions: [] }).expect(422);
+  });
+
   it('shows a user limited to their own record only that record, and counts only it', async () => {
     const res = await t.http.get('/api/users').auth(selfOnly.token, bearer).expect(200);
     expect(res.body.map((u: { id: string }) => u.id)).toEqual([selfOnly.id]);

@@ -104,8 +104,9 @@ describe('sessions', () => {
       const disabled = await update(user.id, { ...(await record(user.id)), active: false }).expect(200);
       expect(disabled.body.active).toBe(false);
       await expectSessionsEnded(user);
-      const refused = await signIn(user.email, PASSWORD).expect(403);
-      expect(refused.body.code).toBe('auth.user_disabled');
+      // The right password gets the same answer as a wrong one: it is not confirmed.
+      const refused = await signIn(user.email, PASSWORD).expect(401);
+      expect(refused.body.code).toBe('auth.invalid_credentials');
       expect((await signIn(user.email, 'Wrong-password-1').expect(401)).body.code).toBe('auth.invalid_credentials');
 
       await update(user.id, { ...(await record(user.id)), active: true }).expect(200);

@@ -92,16 +92,23 @@ export class AuthService {
       [normalized],
     );
     const ok = await this.hasher.verify(row?.password_hash, password);
-    if (!row || !ok) {
+    // A disabled account answers like a wrong password: the right one must not be confirmed.
+    if (!row || !ok || !row.active) {
       await this.uow.run(async () => {
         const locked = await this.throttle.failed(keys);
         const who = { id: row?.id ?? null, email: normalized };
-        await this.audit.record({ action: 'auth.login_failed', outcome: 'failed', entityType: 'User', entityId: row?.id, actor: who });
+        await this.audit.record({
+          action: 'auth.login_failed',
+          outcome: 'failed',
+          entityType: 'User',
+          entityId: row?.id,
+          actor: who,
+          details: { reason: !row ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled' },
+        });
         await this.recordLocks(locked, who, row?.id);
       });
       throw new InvalidCredentialsError();
     }
-    if (!row.active) throw new UserDisabledError();
     const user: PublicUser = { id: row.id, email: row.email, name: row.name, locale: row.locale };
     const sessionId = newId();
     const secret = newRefreshSecret();
@@ -208,7 +215,15 @@ export class AuthService {
   /** Changes one's own password; every other session of the user ends. */
   async changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
     const [row] = await this.uow.manager.query(`SELECT email, password_hash FROM users WHERE id = $1`, [userId]);
-    if (!row || !(await this.hasher.verify(row.password_hash, current))) throw new WrongPasswordError();
+    // Guessing the current password here counts like guessing it at sign-in.
+    const account = accountKey(row.email);
+    const admission = await this.throttle.admit([account]);
+    if (admission.lockedFor > 0) throw new AccountLockedError(admission.lockedFor);
+    if (!(await this.hasher.verify(row.password_hash, current))) {
+      await this.throttle.failed([account]);
+      throw new WrongPasswordError();
+    }
+    await this.throttle.succeeded(account);
     const problems = passwordProblems(next, row.email);
     if (problems.length) throw new WeakPasswordError('newPassword', problems);
     const hash = await this.hasher.hash(next);

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   assertCan,
+  assertWritable,
   AuditTrail,
+  FieldForbiddenError,
+  InvalidInputError,
   RequestContext,
   newId,
   type PermissionRule,
@@ -18,7 +21,7 @@ import {
   RoleNameTakenError,
 } from '../domain/access.errors.js';
 import { ADMINISTRATOR_ROLE_ID } from '../domain/built-in-roles.js';
-import { sameValue } from '../domain/same-value.js';
+import { sameValue, withoutNulls } from '../domain/same-value.js';
 
 export const ROLES: ResourceDefinition = {
   resource: 'roles',
@@ -67,8 +70,15 @@ export class RolesService {
     return requireResource<RoleRecord>(this.uow.manager, ROLES, id, 'Role');
   }
 
-  async create(input: RoleInput & { name: string; permissions: PermissionRule[] }) {
+  private load(id: string): Promise<RoleRecord> {
+    return requireResource<RoleRecord>(this.uow.manager, ROLES, id, 'Role', { raw: true });
+  }
+
+  async create(given: RoleInput & { name: string; permissions: PermissionRule[] }) {
+    const input = withoutNulls(given);
+    checkName(input.name);
     checkRules(input.permissions);
+    writeCheck('create', Object.keys(input), input, true);
     return this.uow.run(async (m) => {
       const id = newId();
       await withUniqueName(input.name, () =>
@@ -76,24 +86,26 @@ export class RolesService {
           id, input.name.trim(), input.description ?? '', JSON.stringify(input.permissions),
         ]),
       );
-      const after = await this.get(id);
-      await this.audit.record({ action: 'role.create', entityType: 'Role', entityId: id, after });
-      return after;
+      await this.audit.record({ action: 'role.create', entityType: 'Role', entityId: id, after: await this.load(id) });
+      return this.get(id);
     });
   }
 
-  async update(id: string, input: RoleInput) {
+  async update(id: string, given: RoleInput) {
+    const input = withoutNulls(given);
+    if (input.name !== undefined) checkName(input.name);
     if (input.permissions) checkRules(input.permissions);
     return this.uow.run(async (m) => {
       await m.query(`SELECT id FROM role WHERE id = $1 FOR UPDATE`, [id]);
-      const before = await this.get(id);
-      rowCheck('update', before);
+      const before = await this.load(id);
       const permissionsChanged = input.permissions !== undefined && !sameValue(input.permissions, before.permissions);
       if (permissionsChanged && id === ADMINISTRATOR_ROLE_ID) throw new AdministratorLockedError();
       const renamed = input.name !== undefined && input.name.trim() !== before.name;
       const redescribed = input.description !== undefined && input.description !== before.description;
+      const changed = [...(renamed ? ['name'] : []), ...(redescribed ? ['description'] : []), ...(permissionsChanged ? ['permissions'] : [])];
+      writeCheck('update', changed, before, permissionsChanged);
       // react-admin sends the whole record on every save: an unchanged one is not a change.
-      if (!permissionsChanged && !renamed && !redescribed) return before;
+      if (!changed.length) return this.get(id);
       await withUniqueName(input.name ?? before.name, () =>
         m.query(
           `UPDATE role SET name = coalesce($2, name), description = coalesce($3, description),
@@ -102,17 +114,16 @@ export class RolesService {
           [id, input.name?.trim() ?? null, input.description ?? null, permissionsChanged ? JSON.stringify(input.permissions) : null],
         ),
       );
-      const after = await this.get(id);
-      await this.audit.record({ action: 'role.update', entityType: 'Role', entityId: id, before, after });
-      return after;
+      await this.audit.record({ action: 'role.update', entityType: 'Role', entityId: id, before, after: await this.load(id) });
+      return this.get(id);
     });
   }
 
   async remove(id: string) {
     return this.uow.run(async (m) => {
       await m.query(`SELECT id FROM role WHERE id = $1 FOR UPDATE`, [id]);
-      const before = await this.get(id);
-      rowCheck('delete', before);
+      const before = await this.load(id);
+      writeCheck('delete', [], before, false);
       if (before.builtIn) throw new BuiltInRoleError(before.name);
       if (before.userCount > 0) throw new RoleInUseError(before.name, before.userCount);
       await m.query(`DELETE FROM role WHERE id = $1`, [id]);
@@ -123,10 +134,24 @@ export class RolesService {
 }
 
 
-function rowCheck(action: 'update' | 'delete', role: Record<string, unknown>): void {
+/**
+ * The rule's conditions against the role and the fields written; and writing permissions is
+ * reserved to whoever may do everything, since a role's rules are power to hand out: anyone else
+ * could write themselves `manage all`.
+ */
+function writeCheck(action: 'create' | 'update' | 'delete', fields: string[], role: object, grants: boolean): void {
   const ability = RequestContext.current()?.ability;
-  if (ability) assertCan(ability, action, 'Role', role);
+  if (!ability) return;
+  const record = role as Record<string, unknown>;
+  assertCan(ability, action, 'Role', record);
+  assertWritable(ability, action, 'Role', fields, record);
+  if (grants && !ability.can('manage', 'all')) throw new FieldForbiddenError(action, 'Role', ['permissions']);
 }
+
+function checkName(name: string): void {
+  if (!name.trim()) throw new InvalidInputError('A role needs a name', [{ field: 'name', message: 'must not be blank' }]);
+}
+
 
 function checkRules(rules: unknown): void {
   const problems = validatePermissionRules(rules);

@@ -8,8 +8,10 @@ import {
   UnitOfWork,
   assertCan,
   assertWritable,
+  ActionForbiddenError,
   FieldForbiddenError,
 } from '@oms/core';
+import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
 import {
   CannotChangeSelfError,
@@ -20,7 +22,7 @@ import {
 import { WeakPasswordError } from '../domain/auth.errors.js';
 import { ADMINISTRATOR_ROLE_ID } from '../domain/built-in-roles.js';
 import { passwordProblems } from '../domain/password-policy.js';
-import { sameValue } from '../domain/same-value.js';
+import { sameValue, withoutNulls } from '../domain/same-value.js';
 import { accountKey } from '../infrastructure/login-throttle.js';
 import { PasswordHasher } from '../infrastructure/password-hasher.js';
 
@@ -46,13 +48,21 @@ export const USERS: ResourceDefinition = {
   },
   sortable: ['email', 'name', 'createdAt', 'lastSignInAt', 'active'],
   nullable: ['lastSignInAt'],
-  columnTypes: { id: 'uuid', active: 'boolean', createdAt: 'timestamptz', lastSignInAt: 'timestamptz' },
+  columnTypes: {
+    id: 'uuid',
+    active: 'boolean',
+    createdAt: 'timestamptz',
+    lastSignInAt: 'timestamptz',
+    roleIds: 'list',
+    warehouseIds: 'list',
+    channelIds: 'list',
+  },
   filters: {
     q: { kind: 'search', columns: ['u.email', 'u.name'] },
     active: { kind: 'bool', column: 'u.active' },
     locale: { kind: 'eq', column: 'u.locale', values: ['en', 'zh-CN'] },
-    roleId: { kind: 'contains', column: 'ARRAY(SELECT ur.role_id FROM user_role ur WHERE ur.user_id = u.id)' },
-    warehouseId: { kind: 'contains', column: 'u.warehouse_ids' },
+    roleId: { kind: 'contains', column: 'ARRAY(SELECT ur.role_id FROM user_role ur WHERE ur.user_id = u.id)', field: 'roleIds' },
+    warehouseId: { kind: 'contains', column: 'u.warehouse_ids', field: 'warehouseIds' },
     createdAt: { kind: 'date', column: 'u.created_at' },
   },
   defaultSort: ['createdAt', 'DESC'],
@@ -82,12 +92,19 @@ export class UsersService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /** The record as the caller may see it: for responses. */
   get(id: string): Promise<UserRecord> {
     return requireResource<UserRecord>(this.uow.manager, USERS, id, 'User');
   }
 
-  async create(input: UserInput & { email: string; name: string; password: string; roleIds: string[] }) {
-    this.checkWritable('create', Object.keys(input));
+  /** The whole record (within the caller's scope): for checks, rules and audit snapshots. */
+  private load(id: string): Promise<UserRecord> {
+    return requireResource<UserRecord>(this.uow.manager, USERS, id, 'User', { raw: true });
+  }
+
+  async create(given: UserInput & { email: string; name: string; password: string; roleIds: string[] }) {
+    const input = withoutNulls(given);
+    this.checkWritable('create', Object.keys(input), { ...input, password: undefined }, input.roleIds);
     const email = input.email.trim().toLowerCase();
     const hash = await this.hashChecked(input.password, email);
     return this.uow.run(async (m) => {
@@ -100,22 +117,23 @@ export class UsersService {
       );
       if (!inserted.length) throw new EmailTakenError(email);
       await setRoles(m, id, input.roleIds);
-      const after = await this.get(id);
-      await this.audit.record({ action: 'user.create', entityType: 'User', entityId: id, after: { ...after, password: '' } });
-      return after;
+      await this.audit.record({ action: 'user.create', entityType: 'User', entityId: id, after: { ...(await this.load(id)), password: '' } });
+      return this.get(id);
     });
   }
 
-  async update(id: string, input: UserInput) {
+  async update(id: string, given: UserInput) {
+    const input = withoutNulls(given);
     return this.uow.run(async (m) => {
       await lockAdministrators(m);
-      const before = await this.get(id);
+      const before = await this.load(id);
       const asSet = (v: unknown) => (Array.isArray(v) ? [...v].sort() : v);
       const changed = Object.keys(input).filter(
         (k) => k === 'password' || !sameValue(asSet(input[k as keyof UserInput]), asSet(before[k])),
       );
-      this.checkWritable('update', changed, before);
-      if (!changed.length) return before;
+      const roleChanges = changed.includes('roleIds') ? symmetricDifference(input.roleIds!, before.roleIds as string[]) : [];
+      this.checkWritable('update', changed, before, roleChanges);
+      if (!changed.length) return this.get(id);
       const me = RequestContext.current()?.user?.id;
       if (input.active === false && before.active && id === me) throw new CannotChangeSelfError('disable');
       const email = input.email?.trim().toLowerCase();
@@ -139,7 +157,9 @@ export class UsersService {
       if (endSessions) await endAllSessions(m, id, hash ? 'password_reset' : 'user_disabled');
       if (hash) await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email).key]);
       await ensureAnAdministrator(m);
-      const after = await this.get(id);
+      const after = await this.load(id);
+      // The result must still be a record the caller may have written (rule conditions).
+      this.checkWritable('update', [], after);
       await this.audit.record({
         action: hash && changed.length === 1 ? 'user.reset_password' : 'user.update',
         entityType: 'User',
@@ -147,7 +167,7 @@ export class UsersService {
         before: { ...before, ...(hash ? { password: 'old' } : {}) },
         after: { ...after, ...(hash ? { password: 'new' } : {}) },
       });
-      return after;
+      return this.get(id);
     });
   }
 
@@ -159,7 +179,7 @@ export class UsersService {
     if (id === RequestContext.current()?.user?.id) throw new CannotChangeSelfError('delete');
     return this.uow.run(async (m) => {
       await lockAdministrators(m);
-      const before = await this.get(id);
+      const before = await this.load(id);
       this.checkWritable('delete', [], before);
       await m.query(`DELETE FROM users WHERE id = $1`, [id]);
       await ensureAnAdministrator(m);
@@ -170,26 +190,39 @@ export class UsersService {
 
   async unlock(id: string) {
     return this.uow.run(async (m) => {
-      const before = await this.get(id);
+      const before = await this.load(id);
       this.checkWritable('update', [], before);
       await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email).key]);
-      const after = await this.get(id);
-      await this.audit.record({ action: 'user.unlock', entityType: 'User', entityId: id, before, after });
-      return after;
+      await this.audit.record({ action: 'user.unlock', entityType: 'User', entityId: id, before, after: await this.load(id) });
+      return this.get(id);
     });
   }
 
-  /** Row-level check (the rule's conditions against this user record), then the fields written. */
-  private checkWritable(action: 'create' | 'update' | 'delete', fields: string[], record?: Record<string, unknown>) {
+  /**
+   * What the caller may do to this user: the rule's conditions against the record, the fields
+   * written, and two limits on power. Only someone who may do everything touches an
+   * Administrator or hands out (or takes away) the Administrator role; any other role given
+   * or taken must be one the caller may administer.
+   */
+  private checkWritable(
+    action: 'create' | 'update' | 'delete',
+    fields: string[],
+    record: Record<string, unknown>,
+    roleChanges: string[] = [],
+  ) {
     const ability = RequestContext.current()?.ability;
     if (!ability) return;
-    if (record) assertCan(ability, action, 'User', record);
+    assertCan(ability, action, 'User', record);
     assertWritable(ability, action, 'User', fields, record);
-    // Handing out roles is role administration: without it, anyone allowed to edit users could
-    // give themselves (or an accomplice) the Administrator role.
-    if (fields.includes('roleIds') && !ability.can('update', 'Role')) {
-      throw new FieldForbiddenError(action, 'User', ['roleIds']);
+    const almighty = ability.can('manage', 'all');
+    const targetRoles = (record.roleIds as string[] | undefined) ?? [];
+    if (action !== 'create' && targetRoles.includes(ADMINISTRATOR_ROLE_ID) && !almighty) {
+      throw new ActionForbiddenError(action, 'User', record.id);
     }
+    const refused = roleChanges.filter((roleId) =>
+      roleId === ADMINISTRATOR_ROLE_ID ? !almighty : !ability.can('update', subject('Role', { id: roleId })),
+    );
+    if (refused.length) throw new FieldForbiddenError(action, 'User', ['roleIds']);
   }
 
   private async hashChecked(password: string, email: string): Promise<string> {
@@ -214,7 +247,7 @@ async function ensureAnAdministrator(m: EntityManager): Promise<void> {
 }
 
 async function setRoles(m: EntityManager, userId: string, roleIds: string[]): Promise<void> {
-  const unique = [...new Set(roleIds)];
+  const unique = [...new Set(roleIds.map((r) => r.toLowerCase()))];
   const found: { id: string }[] = await m.query(`SELECT id FROM role WHERE id = ANY($1::uuid[])`, [unique]);
   const missing = unique.filter((r) => !found.some((f) => f.id === r));
   if (missing.length) throw new UnknownRolesError(missing);
@@ -231,3 +264,9 @@ async function endAllSessions(m: EntityManager, userId: string, reason: string):
     [userId, reason],
   );
 }
+
+function symmetricDifference(a: string[], b: string[]): string[] {
+  const x = a.map((i) => i.toLowerCase());
+  return [...x.filter((i) => !b.includes(i)), ...b.filter((i) => !x.includes(i))];
+}
+

@@ -14,3 +14,8 @@ function canonical(value: unknown): unknown {
   }
   return value;
 }
+
+/** A null sent for a field that cannot be empty means "leave it", as leaving it out does. */
+export function withoutNulls<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as T;
+}

@@ -66,7 +66,8 @@ function render(node: Node, bind: Bind): string {
 }
 
 /** A column's SQL type, declared so that a scope compares with the column's own operators. */
-export type ColumnType = 'uuid' | 'text' | 'integer' | 'numeric' | 'boolean' | 'timestamptz';
+export type ColumnType = 'uuid' | 'text' | 'integer' | 'numeric' | 'boolean' | 'timestamptz' | 'list';
+type ScalarType = Exclude<ColumnType, 'list'>;
 
 /** A field's SQL expression and, when declared, its type. */
 interface Column {
@@ -75,7 +76,7 @@ interface Column {
 }
 
 /** The parameter type each declared column compares with; bigint also serves smallint and int columns. */
-const PARAMETER_TYPE: Record<ColumnType, string> = {
+const PARAMETER_TYPE: Record<ScalarType, string> = {
   uuid: 'uuid',
   text: 'text',
   integer: 'bigint',
@@ -117,7 +118,7 @@ function isTimestamp(value: unknown): value is string {
   );
 }
 
-const VALID: Record<ColumnType, (value: unknown) => boolean> = {
+const VALID: Record<ScalarType, (value: unknown) => boolean> = {
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   text: (v) => typeof v === 'string',
   integer: (v) => Number.isSafeInteger(v),
@@ -142,6 +143,9 @@ const leaf = (render: (bind: Bind) => string, isNullable = true): Node => ({ kin
  * cannot hold is refused, as an unknown field is, before it can reach SQL and fail the query.
  */
 function operand(column: Column, value: unknown): { left: string; type: string } {
+  // A list (roleIds, warehouseIds) would compare as text and never match: a refusal on it
+  // would then refuse nothing. Such conditions are not translated, so they fail closed.
+  if (column.type === 'list') throw new Untranslatable('a list field cannot be compared');
   if (column.type === undefined) {
     const type = sqlType(value);
     return { left: `${column.expr}::${type}`, type };

@@ -58,7 +58,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (!(exception instanceof HttpException) && body.statusCode >= 500) {
       // A thrown HttpException (health's 503, say) is an answer chosen on purpose: the access
       // log line records it; only the unexpected deserves a stack trace.
-      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      this.logger.error({ err: loggable(exception), requestId }, 'Unhandled error');
     }
     if (exception instanceof DomainError && exception.kind === 'forbidden') await this.recordDenial(exception, req);
     const retryAfter = (exception as DomainError)?.details?.retryAfterSeconds;
@@ -118,6 +118,18 @@ export class HttpErrorFilter implements ExceptionFilter {
         requestId,
       };
     }
+    const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
+      // PostgreSQL's "data exception" class: a value it cannot hold (a NUL in text, a date out
+      // of range). The input was bad, whichever check should have caught it first.
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'request.invalid_value',
+        message: 'A value in the request cannot be stored (out of range or containing invalid characters)',
+        requestId,
+      };
+    }
     return {
       statusCode: 500,
       error: 'Internal Server Error',
@@ -136,4 +148,11 @@ function reason(status: number): string {
     .split('_')
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join(' ');
+}
+
+/** A query error carries the statement's parameters (new password hashes, say): never log them. */
+function loggable(exception: unknown): unknown {
+  if (!(exception instanceof Error)) return exception;
+  const { parameters: _parameters, driverError: _driverError, ...rest } = exception as Error & Record<string, unknown>;
+  return { ...rest, name: exception.name, message: exception.message, stack: exception.stack };
 }

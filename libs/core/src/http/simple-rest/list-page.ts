@@ -79,7 +79,11 @@ export function guardHiddenFields(def: ResourceDefinition, query: ListQuery): Re
   const ability = RequestContext.current()?.ability;
   if (!def.subject || !ability) return def;
   const subject = def.subject;
-  const hidden = Object.keys(def.fields).filter((f) => !ability.can('read', subject, f));
+  // A field is hidden when no rule lets the user read it, or some refusal names it, even one
+  // that applies to some rows only: a filter would still probe it on those rows.
+  const hidden = Object.keys(def.fields).filter(
+    (f) => !ability.can('read', subject, f) || ability.rulesFor('read', subject, f).some((r) => r.inverted && r.fields),
+  );
   if (!hidden.length) return def;
   const hiddenSql = new Set(hidden.map((f) => def.fields[f]));
   const touched = new Set<string>();
@@ -90,7 +94,9 @@ export function guardHiddenFields(def: ResourceDefinition, query: ListQuery): Re
       const columns = filter.columns.filter((c) => !hiddenSql.has(c));
       filters[key] = { ...filter, columns: columns.length ? columns : ['NULL'] };
     } else if (key in query.filter || Object.keys(query.filter).some((k) => k.startsWith(`${key}_`))) {
-      if (hidden.includes(key) || hiddenSql.has(filter.column)) touched.add(key);
+      if (hidden.includes(key) || hiddenSql.has(filter.column) || ('field' in filter && filter.field !== undefined && hidden.includes(filter.field))) {
+        touched.add(key);
+      }
     }
   }
   if (touched.size) throw new FieldForbiddenError('read', subject, [...touched]);
@@ -124,15 +130,21 @@ export async function listResource<T = Record<string, unknown>>(
   return new ListPage<T>(def.resource, query.range.start, rows.map(present) as T[], total);
 }
 
-/** One record by id, or undefined, also when it lies outside the user's read scope. */
+/**
+ * One record by id, or undefined, also when it lies outside the user's read scope. `raw`
+ * skips the field rules: for permission checks, business rules and audit snapshots, which must
+ * see the whole record; never for a response.
+ */
 export async function findResource<T = Record<string, unknown>>(
   manager: EntityManager,
   def: ResourceDefinition,
   id: string,
+  options: { raw?: boolean } = {},
 ): Promise<T | undefined> {
   const { scope, present } = combinedScope(def, { sql: `${def.idColumn} = $1`, params: [id] });
   const [row] = await manager.query(`SELECT ${selectList(def)} FROM ${def.from} WHERE ${scope.sql}`, scope.params);
-  return row ? (present(row) as T) : undefined;
+  if (!row) return undefined;
+  return (options.raw ? row : present(row)) as T;
 }
 
 /** One record by id, or a 404 naming `label` (e.g. "User"). */
@@ -141,8 +153,9 @@ export async function requireResource<T = Record<string, unknown>>(
   def: ResourceDefinition,
   id: string,
   label: string,
+  options: { raw?: boolean } = {},
 ): Promise<T> {
-  const row = await findResource<T>(manager, def, id);
+  const row = await findResource<T>(manager, def, id, options);
   if (!row) throw new NotFoundError(label, id);
   return row;
 }

@@ -14,7 +14,7 @@ export type FilterDef =
   | { kind: 'date'; column: string }
   | { kind: 'search'; columns: string[] }
   /** `column` is a uuid[] expression; matches rows whose array holds the given id. */
-  | { kind: 'contains'; column: string };
+  | { kind: 'contains'; column: string; field?: string };
 
 /**
  * How a resource is listed: which SQL expression backs each field, which fields sort and
@@ -73,6 +73,9 @@ function parseJson(name: string, raw: unknown, problems: Problem[]): unknown {
     return undefined;
   }
 }
+
+/** Own keys only: a filter named `constructor` must not find Object.prototype's. */
+const own = (o: object, key: string) => Object.hasOwn(o, key);
 
 /** Suffixes for range filters: `createdAt_gte`, `attempts_lte`. */
 const RANGE = /^(.+)_(gte|lte|gt|lt)$/;
@@ -143,10 +146,11 @@ export function parseListQuery(query: Record<string, unknown>, def: ResourceDefi
 
 function filterDefFor(def: ResourceDefinition, key: string): { def: FilterDef; op: string } | undefined {
   if (key === 'id') return { def: { kind: 'eq', column: def.idColumn, uuid: true }, op: 'eq' };
-  if (def.filters[key]) return { def: def.filters[key], op: 'eq' };
+  if (own(def.filters, key)) return { def: def.filters[key], op: 'eq' };
   const m = RANGE.exec(key);
-  const base = m && def.filters[m[1]];
-  if (base && (base.kind === 'number' || base.kind === 'date')) return { def: base, op: m[2] };
+  if (!m || !own(def.filters, m[1])) return undefined;
+  const base = def.filters[m[1]];
+  if (base.kind === 'number' || base.kind === 'date') return { def: base, op: m[2] };
   return undefined;
 }
 
@@ -174,14 +178,17 @@ function checkFilter(def: ResourceDefinition, key: string, value: unknown): stri
       case 'number':
         if (typeof v !== 'number' || !Number.isFinite(v)) return `${key} must be a number`;
         break;
-      case 'date':
-        if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) return `${key} must be an ISO date`;
+      case 'date': {
+        const year = typeof v === 'string' ? new Date(v).getUTCFullYear() : NaN;
+        if (typeof v !== 'string' || !(year >= 1 && year <= 9999)) return `${key} must be an ISO date between years 1 and 9999`;
         break;
+      }
       case 'contains':
         if (!isUuid(v)) return `${key} must be a UUID`;
         break;
       case 'search':
         if (typeof v !== 'string') return `${key} must be text`;
+        if (v.includes('\u0000')) return `${key} must not contain a NUL character`;
         if (v.length > 200) return `${key} is longer than 200 characters`;
         break;
     }
