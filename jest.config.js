@@ -17,6 +17,7 @@ export default {
   moduleNameMapper: {
     '^@oms/core$': '<rootDir>/libs/core/src/index.ts',
     '^@oms/access$': '<rootDir>/libs/access/src/index.ts',
+    '^@oms/catalog$': '<rootDir>/libs/catalog/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@oms/access';
+import { CatalogModule } from '@oms/catalog';
 import { CoreHttpModule } from '@oms/core';
 
 /** The HTTP side: REST for the admin panel, auth, health, docs. */
-@Module({ imports: [CoreHttpModule, AccessModule] })
+@Module({ imports: [CoreHttpModule, AccessModule, CatalogModule] })
 export class ApiModule {}

@@ -1,5 +1,6 @@
 import { accessMigrations } from '@oms/access';
+import { catalogMigrations } from '@oms/catalog';
 import { coreMigrations } from '@oms/core';
 
 /** Every context's migrations, applied in timestamp order. */
-export const ALL_MIGRATIONS = [...coreMigrations, ...accessMigrations];
+export const ALL_MIGRATIONS = [...coreMigrations, ...accessMigrations, ...catalogMigrations];

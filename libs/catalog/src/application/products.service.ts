@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import {
+  assertCan,
+  assertWritable,
+  AuditTrail,
+  InvalidInputError,
+  newId,
+  RequestContext,
+  requireResource,
+  type ResourceDefinition,
+  UnitOfWork,
+} from '@oms/core';
+import type { EntityManager } from 'typeorm';
+import { BarcodeTakenError, SkuTakenError } from '../domain/catalog.errors.js';
+
+export const PRODUCTS: ResourceDefinition = {
+  resource: 'products',
+  subject: 'Product',
+  from: 'product p',
+  idColumn: 'p.id',
+  fields: {
+    id: 'p.id',
+    sku: 'p.sku',
+    name: 'p.name',
+    attributes: 'p.attributes',
+    barcodes: 'p.barcodes',
+    weightGrams: 'p.weight_grams',
+    lengthMm: 'p.length_mm',
+    widthMm: 'p.width_mm',
+    heightMm: 'p.height_mm',
+    priceMinor: 'p.price_minor::float8',
+    currency: 'p.currency',
+    purchaseLimit: 'p.purchase_limit',
+    active: 'p.active',
+    createdAt: 'p.created_at',
+    updatedAt: 'p.updated_at',
+  },
+  sortable: ['sku', 'name', 'priceMinor', 'createdAt', 'updatedAt', 'active'],
+  nullable: [],
+  columnTypes: { id: 'uuid', sku: 'text', name: 'text', active: 'boolean', currency: 'text', barcodes: 'list' },
+  filters: {
+    q: { kind: 'search', columns: ['p.sku', 'p.name', 'p.barcodes'] },
+    sku: { kind: 'eq', column: 'p.sku' },
+    active: { kind: 'bool', column: 'p.active' },
+    currency: { kind: 'eq', column: 'p.currency' },
+    priceMinor: { kind: 'number', column: 'p.price_minor' },
+    createdAt: { kind: 'date', column: 'p.created_at' },
+  },
+  defaultSort: ['createdAt', 'DESC'],
+};
+
+export const PRODUCT_READ_ONLY = ['id', 'createdAt', 'updatedAt'];
+
+export interface ProductInput {
+  sku?: string;
+  name?: string;
+  attributes?: Record<string, string>;
+  barcodes?: string[];
+  weightGrams?: number;
+  lengthMm?: number;
+  widthMm?: number;
+  heightMm?: number;
+  priceMinor?: number;
+  currency?: string;
+  purchaseLimit?: number | null;
+  active?: boolean;
+}
+
+type ProductRecord = Record<string, unknown> & { id: string; sku: string };
+
+const COLUMNS: Record<keyof ProductInput, string> = {
+  sku: 'sku',
+  name: 'name',
+  attributes: 'attributes',
+  barcodes: 'barcodes',
+  weightGrams: 'weight_grams',
+  lengthMm: 'length_mm',
+  widthMm: 'width_mm',
+  heightMm: 'height_mm',
+  priceMinor: 'price_minor',
+  currency: 'currency',
+  purchaseLimit: 'purchase_limit',
+  active: 'active',
+};
+
+/** The catalogue: one product per SKU; every change audited in its own transaction. */
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  get(id: string): Promise<ProductRecord> {
+    return requireResource<ProductRecord>(this.uow.manager, PRODUCTS, id, 'Product');
+  }
+
+  private load(id: string): Promise<ProductRecord> {
+    return requireResource<ProductRecord>(this.uow.manager, PRODUCTS, id, 'Product', { raw: true });
+  }
+
+  async create(input: ProductInput & { sku: string; name: string; priceMinor: number; currency: string }) {
+    checkAttributes(input.attributes);
+    this.check('create', Object.keys(input), input);
+    return this.uow.run(async (m) => {
+      const id = newId();
+      const keys = Object.keys(input) as (keyof ProductInput)[];
+      await unique(m, input, undefined, () =>
+        m.query(
+          `INSERT INTO product (id, ${keys.map((k) => COLUMNS[k]).join(', ')})
+           VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')})`,
+          [id, ...keys.map((k) => dbValue(k, input[k]))],
+        ),
+      );
+      await this.audit.record({ action: 'product.create', entityType: 'Product', entityId: id, after: await this.load(id) });
+      return this.get(id);
+    });
+  }
+
+  async update(id: string, input: ProductInput) {
+    checkAttributes(input.attributes);
+    return this.uow.run(async (m) => {
+      await m.query(`SELECT id FROM product WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await this.load(id);
+      const changed = (Object.keys(input) as (keyof ProductInput)[]).filter(
+        (k) => JSON.stringify(input[k] ?? null) !== JSON.stringify(before[k] ?? null),
+      );
+      this.check('update', changed, before);
+      if (!changed.length) return this.get(id);
+      await unique(m, input, id, () =>
+        m.query(
+          `UPDATE product SET ${changed.map((k, i) => `${COLUMNS[k]} = $${i + 2}`).join(', ')},
+             updated_at = now(), version = version + 1 WHERE id = $1`,
+          [id, ...changed.map((k) => dbValue(k, input[k]))],
+        ),
+      );
+      const after = await this.load(id);
+      this.check('update', [], after);
+      await this.audit.record({ action: 'product.update', entityType: 'Product', entityId: id, before, after });
+      return this.get(id);
+    });
+  }
+
+  async remove(id: string) {
+    return this.uow.run(async (m) => {
+      const before = await this.load(id);
+      this.check('delete', [], before);
+      await m.query(`DELETE FROM product WHERE id = $1`, [id]);
+      await this.audit.record({ action: 'product.delete', entityType: 'Product', entityId: id, before });
+      return before;
+    });
+  }
+
+  private check(action: 'create' | 'update' | 'delete', fields: string[], record: object) {
+    const ability = RequestContext.current()?.ability;
+    if (!ability) return;
+    assertCan(ability, action, 'Product', record as Record<string, unknown>);
+    assertWritable(ability, action, 'Product', fields, record as Record<string, unknown>);
+  }
+}
+
+function dbValue(key: keyof ProductInput, value: unknown): unknown {
+  return key === 'attributes' ? JSON.stringify(value ?? {}) : value;
+}
+
+function checkAttributes(attributes: unknown): void {
+  if (attributes === undefined) return;
+  const entries = Object.entries(attributes as object);
+  const bad = entries.filter(([k, v]) => typeof v !== 'string' || k.length > 50 || v.length > 200);
+  if (entries.length > 50 || bad.length) {
+    throw new InvalidInputError('Attributes are name/value text pairs', [
+      { field: 'attributes', message: 'must be at most 50 text values, names up to 50 and values up to 200 characters' },
+    ]);
+  }
+}
+
+/** Runs a write that may collide with another product's SKU or barcodes; names the collision. */
+async function unique(m: EntityManager, input: ProductInput, selfId: string | undefined, write: () => Promise<unknown>) {
+  if (input.barcodes?.length) {
+    const taken: { barcode: string }[] = await m.query(
+      `SELECT DISTINCT b AS barcode FROM product, unnest(barcodes) b WHERE b = ANY($1) AND ($2::uuid IS NULL OR id <> $2)`,
+      [input.barcodes, selfId ?? null],
+    );
+    if (taken.length) throw new BarcodeTakenError(taken.map((t) => t.barcode));
+  }
+  try {
+    await write();
+  } catch (e) {
+    if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new SkuTakenError(input.sku ?? '');
+    throw e;
+  }
+}

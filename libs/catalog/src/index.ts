@@ -1,0 +1,5 @@
+/** The catalogue: products and SKUs. */
+export { CatalogModule } from './catalog.module.js';
+export { catalogMigrations } from './infrastructure/migrations/index.js';
+/** Creates and edits products (used by imports and demo data). */
+export { ProductsService, type ProductInput } from './application/products.service.js';
