@@ -1,6 +1,7 @@
 import { accessMigrations } from '@oms/access';
 import { catalogMigrations } from '@oms/catalog';
+import { inventoryMigrations } from '@oms/inventory';
 import { coreMigrations } from '@oms/core';
 
 /** Every context's migrations, applied in timestamp order. */
-export const ALL_MIGRATIONS = [...coreMigrations, ...accessMigrations, ...catalogMigrations];
+export const ALL_MIGRATIONS = [...coreMigrations, ...accessMigrations, ...catalogMigrations, ...inventoryMigrations];

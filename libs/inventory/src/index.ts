@@ -1,0 +1,5 @@
+/** Inventory: warehouses (stock, reservations and allocation follow). */
+export { InventoryModule } from './inventory.module.js';
+export { inventoryMigrations } from './infrastructure/migrations/index.js';
+/** Creates and edits warehouses (used by demo data). */
+export { WarehousesService, type WarehouseInput } from './application/warehouses.service.js';
