@@ -3,3 +3,4 @@ export { InventoryModule } from './inventory.module.js';
 export { inventoryMigrations } from './infrastructure/migrations/index.js';
 /** Creates and edits warehouses (used by demo data). */
 export { WarehousesService, type WarehouseInput } from './application/warehouses.service.js';
+export { StockService, type ManualMovement } from './application/stock.service.js';

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@oms/catalog';
+import { StockService } from './application/stock.service.js';
 import { WarehousesService } from './application/warehouses.service.js';
+import { StockLevelsController, StockMovementsController } from './http/stock.controller.js';
 import { WarehousesController } from './http/warehouses.controller.js';
 
 @Module({
-  controllers: [WarehousesController],
-  providers: [WarehousesService],
-  exports: [WarehousesService],
+  imports: [CatalogModule],
+  controllers: [WarehousesController, StockLevelsController, StockMovementsController],
+  providers: [WarehousesService, StockService],
+  exports: [WarehousesService, StockService],
 })
 export class InventoryModule {}

@@ -95,6 +95,12 @@ export class ProductsService {
     return requireResource<ProductRecord>(this.uow.manager, PRODUCTS, id, 'Product');
   }
 
+  /** The product with this SKU (any case), for other contexts: id, canonical SKU, name, active. */
+  async findBySku(sku: string): Promise<{ id: string; sku: string; name: string; active: boolean } | undefined> {
+    const [row] = await this.uow.manager.query(`SELECT id, sku, name, active FROM product WHERE lower(sku) = lower($1)`, [sku]);
+    return row;
+  }
+
   private load(id: string): Promise<ProductRecord> {
     return requireResource<ProductRecord>(this.uow.manager, PRODUCTS, id, 'Product', { raw: true });
   }

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail, assertCan, newId, RequestContext, type ResourceDefinition, UnitOfWork } from '@oms/core';
+import { ProductsService } from '@oms/catalog';
+import { InsufficientStockError, UnknownSkuError, UnknownWarehouseError } from '../domain/inventory.errors.js';
+
+export const STOCK_LEVELS: ResourceDefinition = {
+  resource: 'stock-levels',
+  subject: 'StockLevel',
+  from: 'stock_level s',
+  idColumn: 's.id',
+  fields: {
+    id: 's.id',
+    productId: 's.product_id',
+    sku: 's.sku',
+    warehouseId: 's.warehouse_id',
+    onHand: 's.on_hand',
+    reserved: 's.reserved',
+    available: '(s.on_hand - s.reserved)',
+    lowStockThreshold: 's.low_stock_threshold',
+    low: '(s.on_hand - s.reserved) <= coalesce(s.low_stock_threshold, 0)',
+    updatedAt: 's.updated_at',
+  },
+  sortable: ['sku', 'onHand', 'reserved', 'available', 'updatedAt'],
+  columnTypes: { id: 'uuid', productId: 'uuid', warehouseId: 'uuid', sku: 'text', onHand: 'integer', reserved: 'integer' },
+  filters: {
+    q: { kind: 'search', columns: ['s.sku'] },
+    sku: { kind: 'eq', column: 's.sku' },
+    warehouseId: { kind: 'eq', column: 's.warehouse_id', uuid: true },
+    productId: { kind: 'eq', column: 's.product_id', uuid: true },
+    low: { kind: 'bool', column: '((s.on_hand - s.reserved) <= coalesce(s.low_stock_threshold, 0))' },
+    available: { kind: 'number', column: '(s.on_hand - s.reserved)' },
+  },
+  defaultSort: ['sku', 'ASC'],
+};
+
+export const STOCK_MOVEMENTS: ResourceDefinition = {
+  resource: 'stock-movements',
+  subject: 'StockMovement',
+  from: 'stock_movement mv',
+  idColumn: 'mv.id',
+  fields: {
+    id: 'mv.id',
+    at: 'mv.at',
+    sku: 'mv.sku',
+    productId: 'mv.product_id',
+    warehouseId: 'mv.warehouse_id',
+    type: 'mv.type',
+    quantity: '(CASE WHEN mv.on_hand_delta <> 0 THEN mv.on_hand_delta ELSE mv.reserved_delta END)',
+    onHandDelta: 'mv.on_hand_delta',
+    reservedDelta: 'mv.reserved_delta',
+    onHandAfter: 'mv.on_hand_after',
+    reservedAfter: 'mv.reserved_after',
+    reason: 'mv.reason',
+    reference: 'mv.reference',
+    actorId: 'mv.actor_id',
+  },
+  sortable: ['at', 'sku', 'type'],
+  columnTypes: { id: 'uuid', warehouseId: 'uuid', productId: 'uuid', sku: 'text', type: 'text', actorId: 'uuid' },
+  filters: {
+    sku: { kind: 'eq', column: 'mv.sku' },
+    warehouseId: { kind: 'eq', column: 'mv.warehouse_id', uuid: true },
+    type: {
+      kind: 'eq',
+      column: 'mv.type',
+      values: ['receipt', 'adjustment', 'reservation', 'release', 'shipment', 'return', 'transfer_out', 'transfer_in'],
+    },
+    reference: { kind: 'eq', column: 'mv.reference' },
+    at: { kind: 'date', column: 'mv.at' },
+  },
+  defaultSort: ['at', 'DESC'],
+};
+
+export interface ManualMovement {
+  sku: string;
+  warehouseId: string;
+  type: 'receipt' | 'adjustment';
+  quantity: number;
+  reason: string;
+  reference?: string;
+}
+
+/**
+ * On-hand stock changes by hand: receipts and adjustments. Each writes its movement to the
+ * ledger and the level in one transaction, with a conditional update so concurrent changes
+ * can never take on-hand below what is reserved.
+ */
+@Injectable()
+export class StockService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditTrail,
+    private readonly products: ProductsService,
+  ) {}
+
+  async record(input: ManualMovement): Promise<Record<string, unknown>> {
+    const product = await this.products.findBySku(input.sku);
+    if (!product) throw new UnknownSkuError(input.sku);
+    const ability = RequestContext.current()?.ability;
+    // Scoped roles: the rule's conditions (their warehouses) decide on this movement.
+    if (ability) assertCan(ability, 'create', 'StockMovement', { warehouseId: input.warehouseId, sku: product.sku, type: input.type });
+    return this.uow.run(async (m) => {
+      const [warehouse] = await m.query(`SELECT type FROM warehouse WHERE id = $1`, [input.warehouseId]);
+      if (!warehouse) throw new UnknownWarehouseError(input.warehouseId, 'does not exist');
+      if (warehouse.type === 'virtual') throw new UnknownWarehouseError(input.warehouseId, 'is virtual: stock lives in physical warehouses');
+      await m.query(
+        `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
+        [newId(), product.id, product.sku, input.warehouseId],
+      );
+      // An UPDATE answers [rows, count].
+      const [[level]] = await m.query(
+        `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now(), version = version + 1
+         WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved
+         RETURNING id, on_hand, reserved`,
+        [product.id, input.warehouseId, input.quantity],
+      );
+      if (!level) {
+        const [current] = await m.query(
+          `SELECT on_hand - reserved AS available FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
+          [product.id, input.warehouseId],
+        );
+        throw new InsufficientStockError(product.sku, input.warehouseId, current?.available ?? 0, -input.quantity);
+      }
+      const id = newId();
+      await m.query(
+        `INSERT INTO stock_movement (id, level_id, product_id, sku, warehouse_id, type, on_hand_delta, reserved_delta,
+                                     on_hand_after, reserved_after, reason, reference, actor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12)`,
+        [id, level.id, product.id, product.sku, input.warehouseId, input.type, input.quantity, level.on_hand, level.reserved,
+          input.reason, input.reference ?? null, RequestContext.current()?.user?.id ?? null],
+      );
+      const [movement] = await m.query(`SELECT ${Object.entries(STOCK_MOVEMENTS.fields).map(([f, e]) => `${e} AS "${f}"`).join(', ')}
+        FROM stock_movement mv WHERE mv.id = $1`, [id]);
+      await this.audit.record({ action: `stock.${input.type}`, entityType: 'StockLevel', entityId: level.id, after: movement });
+      return movement;
+    });
+  }
+
+  /**
+   * Proves the two invariants row by row: on-hand equals the ledger's sum, and reserved equals
+   * the ledger's reservations net of releases and shipments. Any difference is drift.
+   */
+  async reconcile() {
+    const [{ checked_at: checkedAt, levels }] = await this.uow.manager.query(
+      `SELECT now() AS checked_at, count(*)::int AS levels FROM stock_level`,
+    );
+    const drift = await this.uow.manager.query(
+      `SELECT s.id AS "levelId", s.sku, s.warehouse_id AS "warehouseId", s.on_hand AS "onHand",
+              coalesce(l.on_hand, 0)::int AS "ledgerOnHand", s.reserved, coalesce(l.reserved, 0)::int AS "ledgerReserved"
+       FROM stock_level s
+       LEFT JOIN (SELECT level_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
+                  FROM stock_movement GROUP BY level_id) l ON l.level_id = s.id
+       WHERE s.on_hand <> coalesce(l.on_hand, 0) OR s.reserved <> coalesce(l.reserved, 0)
+       ORDER BY s.sku, s.warehouse_id`,
+    );
+    return { checkedAt, levels, drift };
+  }
+}

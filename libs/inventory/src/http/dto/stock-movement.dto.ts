@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, NotEquals, IsOptional } from 'class-validator';
+
+export class CreateStockMovementDto {
+  @ApiProperty({ example: 'TSHIRT-BLU-M' }) @IsString() @MinLength(1) @MaxLength(64) sku!: string;
+  @ApiProperty() @IsUUID() warehouseId!: string;
+
+  @ApiProperty({ enum: ['receipt', 'adjustment'], description: 'Other movements come from orders, transfers and returns' })
+  @IsIn(['receipt', 'adjustment'])
+  type!: 'receipt' | 'adjustment';
+
+  @ApiProperty({ example: 100, description: 'Units: positive for a receipt; an adjustment may be negative' })
+  @IsInt()
+  @NotEquals(0)
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  quantity!: number;
+
+  @ApiProperty({ example: '采购入库 PO-2026-001' }) @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+  @ApiPropertyOptional({ example: 'PO-2026-001' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
+}

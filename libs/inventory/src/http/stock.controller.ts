@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Can, InvalidInputError, listResource, parseListQuery, requireResource, UnitOfWork } from '@oms/core';
+import { STOCK_LEVELS, STOCK_MOVEMENTS, StockService } from '../application/stock.service.js';
+import { CreateStockMovementDto } from './dto/stock-movement.dto.js';
+
+@ApiTags('stock')
+@ApiBearerAuth()
+@Controller('stock-levels')
+export class StockLevelsController {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly stock: StockService,
+  ) {}
+
+  @Get()
+  @Can('read', 'StockLevel')
+  @ApiOperation({ summary: 'Stock per SKU and warehouse: on hand, reserved, available (simple-rest list)' })
+  list(@Query() query: Record<string, unknown>) {
+    return listResource(this.uow.manager, STOCK_LEVELS, parseListQuery(query, STOCK_LEVELS));
+  }
+
+  @Get('reconcile')
+  @Can('configure', 'StockLevel')
+  @ApiOperation({ summary: 'Proves on-hand = ledger sum and reserved = open reservations for every level; lists any drift' })
+  reconcile() {
+    return this.stock.reconcile();
+  }
+
+  @Get(':id')
+  @Can('read', 'StockLevel')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return requireResource(this.uow.manager, STOCK_LEVELS, id, 'Stock level');
+  }
+}
+
+@ApiTags('stock')
+@ApiBearerAuth()
+@Controller('stock-movements')
+export class StockMovementsController {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly stock: StockService,
+  ) {}
+
+  @Get()
+  @Can('read', 'StockMovement')
+  @ApiOperation({ summary: 'The append-only stock ledger (simple-rest list)' })
+  list(@Query() query: Record<string, unknown>) {
+    return listResource(this.uow.manager, STOCK_MOVEMENTS, parseListQuery(query, STOCK_MOVEMENTS));
+  }
+
+  @Get(':id')
+  @Can('read', 'StockMovement')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return requireResource(this.uow.manager, STOCK_MOVEMENTS, id, 'Stock movement');
+  }
+
+  @Post()
+  @Can('create', 'StockMovement')
+  @ApiOperation({ summary: 'Receive stock or adjust it by hand; the level and the ledger change together' })
+  create(@Body() dto: CreateStockMovementDto) {
+    if (dto.type === 'receipt' && dto.quantity < 0) {
+      throw new InvalidInputError('A receipt adds stock', [{ field: 'quantity', message: 'must be positive for a receipt' }]);
+    }
+    return this.stock.record(dto);
+  }
+}

@@ -1,0 +1,88 @@
+import { bootTestApp, type TestApp } from '../../../test/support/app.js';
+import { adminToken, bearer, createUser, query } from '../../../test/support/access.js';
+
+const ADDRESS = { country: 'CN', province: '浙江省', city: '杭州市', line1: '1 号' };
+
+describe('stock levels and the movements ledger', () => {
+  let t: TestApp;
+  let admin: string;
+  let hz: string;
+  let gz: string;
+  let pool: string;
+  const move = (body: object, token = admin) => t.http.post('/api/stock-movements').auth(token, bearer).send(body);
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    admin = await adminToken(t);
+    const wh = (code: string, extra: object = {}) =>
+      t.http.post('/api/warehouses').auth(admin, bearer).send({ code, name: code, type: 'physical', address: ADDRESS, ...extra });
+    hz = (await wh('HZ').expect(201)).body.id;
+    gz = (await wh('GZ').expect(201)).body.id;
+    pool = (await wh('POOL', { type: 'virtual', memberIds: [hz, gz] }).expect(201)).body.id;
+    for (const sku of ['CUP-1', 'PEN-1']) {
+      await t.http.post('/api/products').auth(admin, bearer).send({ sku, name: sku, priceMinor: 100, currency: 'CNY' }).expect(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('receives stock: the level and the ledger change together', async () => {
+    const res = await move({ sku: 'cup-1', warehouseId: hz, type: 'receipt', quantity: 20, reason: '采购入库', reference: 'PO-1' }).expect(201);
+    expect(res.body).toMatchObject({ sku: 'CUP-1', type: 'receipt', quantity: 20, onHandAfter: 20, reservedAfter: 0, reference: 'PO-1' });
+    const levels = await t.http.get('/api/stock-levels').query({ filter: JSON.stringify({ sku: 'CUP-1' }) }).auth(admin, bearer).expect(200);
+    expect(levels.body).toEqual([expect.objectContaining({ warehouseId: hz, onHand: 20, reserved: 0, available: 20 })]);
+  });
+
+  it('refuses to adjust below zero, and keeps the ledger equal to the level under 50 parallel adjustments', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => move({ sku: 'CUP-1', warehouseId: hz, type: 'adjustment', quantity: -1, reason: '盘亏' })),
+    );
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(20);
+    const refused = answers.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(30);
+    expect(refused[0].body).toMatchObject({ code: 'stock.insufficient', details: { available: 0 } });
+    const [level] = await query<{ on_hand: number }>(t, `SELECT on_hand FROM stock_level WHERE sku = 'CUP-1'`);
+    expect(level.on_hand).toBe(0);
+    const reconcile = await t.http.get('/api/stock-levels/reconcile').auth(admin, bearer).expect(200);
+    expect(reconcile.body).toMatchObject({ levels: 1, drift: [] });
+  });
+
+  it('reports drift row by row when a level and its ledger disagree', async () => {
+    await move({ sku: 'PEN-1', warehouseId: gz, type: 'receipt', quantity: 5, reason: 'r' }).expect(201);
+    await query(t, `UPDATE stock_level SET on_hand = 7 WHERE sku = 'PEN-1'`);
+    const res = await t.http.get('/api/stock-levels/reconcile').auth(admin, bearer).expect(200);
+    expect(res.body.drift).toEqual([expect.objectContaining({ sku: 'PEN-1', warehouseId: gz, onHand: 7, ledgerOnHand: 5 })]);
+    await query(t, `UPDATE stock_level SET on_hand = 5 WHERE sku = 'PEN-1'`);
+  });
+
+  it('lets the database refuse what the code must never do', async () => {
+    await expect(query(t, `UPDATE stock_level SET on_hand = -1 WHERE sku = 'PEN-1'`)).rejects.toThrow(/check/i);
+    await expect(query(t, `UPDATE stock_level SET reserved = 6 WHERE sku = 'PEN-1'`)).rejects.toThrow(/check/i);
+    await expect(query(t, `DELETE FROM stock_movement`)).rejects.toThrow(/append-only/);
+  });
+
+  it('answers bad movements with 4xx naming the problem', async () => {
+    expect((await move({ sku: 'NOPE', warehouseId: hz, type: 'receipt', quantity: 1, reason: 'r' }).expect(422)).body.code).toBe('stock.unknown_sku');
+    expect((await move({ sku: 'PEN-1', warehouseId: pool, type: 'receipt', quantity: 1, reason: 'r' }).expect(422)).body.code).toBe('stock.unknown_warehouse');
+    await move({ sku: 'PEN-1', warehouseId: '019ab000-0000-7000-8000-00000000ffff', type: 'receipt', quantity: 1, reason: 'r' }).expect(422);
+    const neg = await move({ sku: 'PEN-1', warehouseId: hz, type: 'receipt', quantity: -3, reason: 'r' }).expect(422);
+    expect(neg.body.details.fields[0].field).toBe('quantity');
+    const shape = await move({ sku: 'PEN-1', warehouseId: 'x', type: 'shipment', quantity: 0 }).expect(400);
+    expect(shape.body.details.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['warehouseId', 'type', 'quantity', 'reason']),
+    );
+  });
+
+  it('keeps warehouse staff to their own warehouses for stock and the ledger', async () => {
+    const staff = await createUser(t, { roleKeys: ['warehouse_staff'], warehouseIds: [gz] });
+    const levels = await t.http.get('/api/stock-levels').auth(staff.token, bearer).expect(200);
+    expect(levels.body.map((l: { warehouseId: string }) => l.warehouseId)).toEqual([gz]);
+    const ledger = await t.http.get('/api/stock-movements').auth(staff.token, bearer).expect(200);
+    expect(new Set(ledger.body.map((l: { warehouseId: string }) => l.warehouseId))).toEqual(new Set([gz]));
+    await move({ sku: 'PEN-1', warehouseId: gz, type: 'receipt', quantity: 2, reason: 'r' }, staff.token).expect(201);
+    const other = await move({ sku: 'PEN-1', warehouseId: hz, type: 'receipt', quantity: 2, reason: 'r' }, staff.token).expect(403);
+    expect(other.body.code).toBe('access.forbidden');
+    await t.http.get('/api/stock-levels/reconcile').auth(staff.token, bearer).expect(403);
+    const viewer = await createUser(t, { roleKeys: ['viewer'] });
+    await move({ sku: 'PEN-1', warehouseId: gz, type: 'receipt', quantity: 2, reason: 'r' }, viewer.token).expect(403);
+  });
+});
