@@ -4,3 +4,5 @@ export { inventoryMigrations } from './infrastructure/migrations/index.js';
 /** Creates and edits warehouses (used by demo data). */
 export { WarehousesService, type WarehouseInput } from './application/warehouses.service.js';
 export { StockService, type ManualMovement } from './application/stock.service.js';
+/** Reserve, release and consume stock per order line: atomic, idempotent, deadlock-free. */
+export { ReservationsService, type ReservationLine } from './application/reservations.service.js';

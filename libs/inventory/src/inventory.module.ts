@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@oms/catalog';
+import { ReservationsService } from './application/reservations.service.js';
 import { StockService } from './application/stock.service.js';
 import { WarehousesService } from './application/warehouses.service.js';
 import { StockLevelsController, StockMovementsController } from './http/stock.controller.js';
@@ -8,7 +9,7 @@ import { WarehousesController } from './http/warehouses.controller.js';
 @Module({
   imports: [CatalogModule],
   controllers: [WarehousesController, StockLevelsController, StockMovementsController],
-  providers: [WarehousesService, StockService],
-  exports: [WarehousesService, StockService],
+  providers: [WarehousesService, StockService, ReservationsService],
+  exports: [WarehousesService, StockService, ReservationsService],
 })
 export class InventoryModule {}

@@ -146,11 +146,15 @@ export class StockService {
     );
     const drift = await this.uow.manager.query(
       `SELECT s.id AS "levelId", s.sku, s.warehouse_id AS "warehouseId", s.on_hand AS "onHand",
-              coalesce(l.on_hand, 0)::int AS "ledgerOnHand", s.reserved, coalesce(l.reserved, 0)::int AS "ledgerReserved"
+              coalesce(l.on_hand, 0)::int AS "ledgerOnHand", s.reserved, coalesce(l.reserved, 0)::int AS "ledgerReserved",
+              coalesce(r.open, 0)::int AS "openReservations"
        FROM stock_level s
        LEFT JOIN (SELECT level_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
                   FROM stock_movement GROUP BY level_id) l ON l.level_id = s.id
+       LEFT JOIN (SELECT level_id, sum(quantity) AS open FROM stock_reservation WHERE status = 'open'
+                  GROUP BY level_id) r ON r.level_id = s.id
        WHERE s.on_hand <> coalesce(l.on_hand, 0) OR s.reserved <> coalesce(l.reserved, 0)
+          OR s.reserved <> coalesce(r.open, 0)
        ORDER BY s.sku, s.warehouse_id`,
     );
     return { checkedAt, levels, drift };
