@@ -11,6 +11,7 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import auditLogs from './resources/audit-logs';
 import deadLetters from './resources/dead-letters';
+import products from './resources/products';
 import roles from './resources/roles';
 import users from './resources/users';
 import { createStore } from './store';
@@ -34,6 +35,7 @@ export const App = () => (
     darkTheme={darkTheme}
     defaultTheme="light"
   >
+    <Resource name="products" {...products} />
     <Resource name="users" {...users} />
     <Resource name="roles" {...roles} />
     <Resource name="audit-logs" {...auditLogs} />

@@ -5,6 +5,7 @@
  */
 export const SUBJECT_OF: Record<string, string> = {
   // Resources
+  products: 'Product',
   users: 'User',
   roles: 'Role',
   'audit-logs': 'AuditLog',

@@ -17,6 +17,7 @@ export const appEn = {
       available_title: 'Available now',
       dead_letters_body:
         'Events whose handlers kept failing after every retry. Inspect the error and the payload, then replay them once the cause is fixed.',
+      products_body: 'The catalogue: every SKU with its specification, barcodes, weight, dimensions and price.',
       users_body: 'Back-office accounts: their roles, the warehouses and channels they work on, and sign-in lockouts.',
       roles_body: 'What each role may do, subject by subject, with conditions where needed.',
       audit_logs_body: 'Who signed in, who changed what and when, and what was refused.',
@@ -121,6 +122,10 @@ export const appEn = {
       in_use: 'Users still have this role: take it away from them first.',
       invalid_permissions: 'Some permission rules are not valid; see the messages under the rules.',
       administrator_locked: "The Administrator role's permissions cannot be changed.",
+    },
+    products: {
+      sku_taken: 'Another product already has this SKU (SKUs are compared ignoring case).',
+      barcode_taken: 'One of these barcodes is already on another product.',
     },
     dead_letters: {
       not_replayable: 'Only a failed event can be replayed; this one was already replayed or resolved.',

@@ -20,6 +20,7 @@ export const appZhCN: Messages<typeof appEn> = {
       signed_in_as: '当前用户：%{name}',
       available_title: '已上线',
       dead_letters_body: '处理程序在多次重试后仍然失败的事件。可查看错误和事件内容，排除原因后重新投递。',
+      products_body: '商品库：每个 SKU 的规格、条码、重量、尺寸和售价。',
       users_body: '后台账号：所属角色、可操作的仓库和渠道，以及登录锁定情况。',
       roles_body: '各角色可对哪些对象执行哪些操作，必要时可附加条件。',
       audit_logs_body: '谁在何时登录、修改了什么，以及哪些操作被拒绝。',
@@ -120,6 +121,10 @@ export const appZhCN: Messages<typeof appEn> = {
       in_use: '仍有用户拥有该角色，请先为他们移除该角色。',
       invalid_permissions: '部分权限规则无效，请查看规则下方的说明。',
       administrator_locked: '管理员角色的权限不可修改。',
+    },
+    products: {
+      sku_taken: '已有其他商品使用该 SKU（SKU 不区分大小写）。',
+      barcode_taken: '其中有条码已被其他商品使用。',
     },
     dead_letters: {
       not_replayable: '只有失败状态的事件才能重新投递；该事件已重新投递或已处理。',

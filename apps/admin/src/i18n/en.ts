@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { auditLogsEn } from '../resources/audit-logs/i18n/en';
 import { deadLettersEn } from '../resources/dead-letters/i18n/en';
+import { productsEn } from '../resources/products/i18n/en';
 import { rolesEn } from '../resources/roles/i18n/en';
 import { usersEn } from '../resources/users/i18n/en';
 import { appEn } from './app.en';
@@ -13,6 +14,7 @@ export const en: TranslationMessages = {
   ra: { ...englishMessages.ra, page: { ...englishMessages.ra.page, dashboard: 'Home' } },
   ...appEn,
   resources: {
+    products: productsEn,
     'dead-letters': deadLettersEn,
     users: usersEn,
     roles: rolesEn,

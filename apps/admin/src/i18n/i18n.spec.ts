@@ -28,6 +28,8 @@ describe('admin translations', () => {
       'errors.auth.',
       'errors.users.',
       'errors.roles.',
+      'errors.products.',
+      'resources.products.name',
       'resources.dead-letters.name',
       'resources.users.name',
       'resources.roles.name',
@@ -53,6 +55,8 @@ describe('admin translations', () => {
       'roles.in_use',
       'roles.invalid_permissions',
       'roles.administrator_locked',
+      'products.sku_taken',
+      'products.barcode_taken',
     ];
     for (const code of codes) {
       expect({ code, en: typeof flatEn[`errors.${code}`], zh: typeof flatZh[`errors.${code}`] }).toEqual({

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { auditLogsZhCN } from '../resources/audit-logs/i18n/zh-CN';
 import { deadLettersZhCN } from '../resources/dead-letters/i18n/zh-CN';
+import { productsZhCN } from '../resources/products/i18n/zh-CN';
 import { rolesZhCN } from '../resources/roles/i18n/zh-CN';
 import { usersZhCN } from '../resources/users/i18n/zh-CN';
 import { appZhCN } from './app.zh-CN';
@@ -11,6 +12,7 @@ export const zhCN: TranslationMessages = {
   ...raZhCN,
   ...appZhCN,
   resources: {
+    products: productsZhCN,
     'dead-letters': deadLettersZhCN,
     users: usersZhCN,
     roles: rolesZhCN,

@@ -17,6 +17,7 @@ import LocalPostOfficeIcon from '@mui/icons-material/LocalPostOffice';
 import type { SvgIconComponent } from '@mui/icons-material';
 import auditLogs from '../resources/audit-logs';
 import deadLetters from '../resources/dead-letters';
+import products from '../resources/products';
 import roles from '../resources/roles';
 import users from '../resources/users';
 
@@ -51,7 +52,11 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'inventory',
     icon: InventoryIcon,
-    entries: [planned('stock_levels', InventoryIcon), planned('warehouses', WarehouseIcon)],
+    entries: [
+      { kind: 'resource', resource: 'products', icon: products.icon },
+      planned('stock_levels', InventoryIcon),
+      planned('warehouses', WarehouseIcon),
+    ],
   },
   {
     key: 'logistics',

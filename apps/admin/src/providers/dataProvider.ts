@@ -4,6 +4,7 @@ import type { DeadLetter } from '../resources/dead-letters/types';
 import type { PermissionCatalog } from '../resources/roles/types';
 import type { User } from '../resources/users/types';
 import { httpClient } from './httpClient';
+import { withProducts } from './products';
 import { withRoles } from './roles';
 import { API_URL } from './session';
 
@@ -21,7 +22,7 @@ export interface OmsDataProvider extends DataProvider {
   getPermissionCatalog(): Promise<{ data: PermissionCatalog }>;
 }
 
-const base = withRoles(simpleRestProvider(API_URL, httpClient));
+const base = withProducts(withRoles(simpleRestProvider(API_URL, httpClient)));
 
 const post = (path: string, body?: unknown) =>
   httpClient(`${API_URL}${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

@@ -12,6 +12,8 @@ const TRANSLATED = new Set([
   'users.email_taken',
   'users.unknown_role',
   'roles.name_taken',
+  'products.sku_taken',
+  'products.barcode_taken',
 ]);
 
 /** Codes about one input that the server sends without `details.fields`. */

@@ -1,0 +1,190 @@
+/// <reference lib="dom" />
+/**
+ * The product screens in a real browser against the whole built system: an administrator
+ * working in Chinese creates, lists and edits a product and meets the server's SKU check on
+ * the form; a Viewer sees the catalogue but no way to change it. Screenshots land in .tmp/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BUILT_IN_ROLES } from '@oms/access';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startSystem } from './support/system.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../.tmp/', import.meta.url));
+const hasChromium = existsSync(CHROMIUM);
+const describeInBrowser = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
+const PASSWORD = 'Correct-horse-42';
+const SKU = 'TEE-BLU-M';
+const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
+
+type System = Awaited<ReturnType<typeof startSystem>>;
+
+describeInBrowser('product screens (browser)', () => {
+  let system: System;
+  let browser: Browser;
+  let adminToken: string;
+
+  const api = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const res = await fetch(`${system.baseUrl}/api${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${init.token ?? adminToken}` },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+  };
+
+  const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
+    const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/admin/`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(password);
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('dashboard').waitFor();
+    return page;
+  };
+
+  const switchLanguage = async (page: Page, name: string) => {
+    await page.getByTestId('locale-switch').getByRole('button').click();
+    await page.getByRole('menuitem', { name }).click();
+  };
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+  const fillProduct = async (page: Page, sku: string, name: string, price: string) => {
+    await page.locator('input[name="sku"]').fill(sku);
+    await page.locator('input[name="name"]').fill(name);
+    await page.locator('input[name="price"]').fill(price);
+  };
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
+    mkdirSync(SHOTS, { recursive: true });
+    system = await startSystem();
+    const login = await fetch(`${system.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: system.adminEmail, password: system.adminPassword }),
+    });
+    adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+    const viewer = await api('/users', {
+      method: 'POST',
+      body: { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, roleIds: [roleId('viewer')], locale: 'en' },
+    });
+    expect(viewer.status).toBe(201);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('lets an administrator create, list and edit a product in Chinese, and shows a taken SKU on its field', async () => {
+    const page = await signIn(system.adminEmail, system.adminPassword, 'zh-CN');
+    await switchLanguage(page, '简体中文');
+    await page.getByText('欢迎使用 OMS').waitFor();
+    await page.getByTestId('menu-group-inventory').click();
+    await page.getByTestId('menu-item-products').click();
+    await page.getByTestId('products-empty').waitFor();
+    await shot(page, 'admin-products-empty-zh');
+
+    await page.getByTestId('products-empty').getByRole('link').click();
+    await fillProduct(page, SKU, '纯棉T恤', '99');
+    await page.getByTestId('product-attributes-input').locator('.button-add').click();
+    await page.locator('input[name="attributes.0.name"]').fill('颜色');
+    await page.locator('input[name="attributes.0.value"]').fill('蓝色');
+    await page.getByTestId('product-barcodes-input').locator('input').fill('6901234567892');
+    await page.getByTestId('product-barcodes-input').locator('input').press('Enter');
+    await page.locator('input[name="weightGrams"]').fill('180');
+    await page.locator('input[name="purchaseLimit"]').fill('5');
+    await shot(page, 'admin-product-create-zh');
+    await page.getByRole('button', { name: '保存' }).click();
+
+    await page.getByTestId('product-price').getByText('¥99.00').waitFor();
+    expect(await page.getByTestId('product-barcode-chip').innerText()).toBe('6901234567892');
+    await shot(page, 'admin-product-show-zh');
+
+    const listed = await api(`/products?filter=${encodeURIComponent(JSON.stringify({ q: SKU }))}`);
+    const created = (listed.body as unknown as Array<Record<string, unknown>>)[0];
+    expect(created).toMatchObject({
+      sku: SKU,
+      attributes: { 颜色: '蓝色' },
+      barcodes: ['6901234567892'],
+      weightGrams: 180,
+      priceMinor: 9900,
+      currency: 'CNY',
+      purchaseLimit: 5,
+      active: true,
+    });
+
+    await page.getByTestId('menu-item-products').click();
+    const row = page.locator('.RaDataTable-row').filter({ hasText: SKU });
+    await row.getByTestId('product-attribute-chip').getByText('颜色: 蓝色').waitFor();
+    expect(await row.getByTestId('product-price').innerText()).toBe('¥99.00');
+    await shot(page, 'admin-products-zh');
+
+    await row.click();
+    await page.getByTestId('product-barcode-chip').waitFor();
+    await page.getByRole('link', { name: '编辑' }).click();
+    await page.locator('input[name="price"]').fill('129.5');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('product-price').getByText('¥129.50').waitFor();
+    expect((await api(`/products/${String(created.id)}`)).body.priceMinor).toBe(12950);
+
+    // The same SKU in other letter case is the same product for the server.
+    await page.goto(`${system.baseUrl}/admin/#/products/create`);
+    await fillProduct(page, SKU.toLowerCase(), '重复的T恤', '10');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.ra-input-sku').getByText('已有其他商品使用该 SKU').waitFor();
+    await shot(page, 'admin-product-sku-taken-zh');
+
+    await switchLanguage(page, 'English');
+    await page.goto(`${system.baseUrl}/admin/#/products`);
+    await page.locator('.RaDataTable-row').filter({ hasText: SKU }).getByTestId('product-price').getByText('CN¥129.50').waitFor();
+    await shot(page, 'admin-products-en');
+    await page.goto(`${system.baseUrl}/admin/#/products/${String(created.id)}/show`);
+    await page.getByTestId('product-barcode-chip').waitFor();
+    await shot(page, 'admin-product-show-en');
+    await page.goto(`${system.baseUrl}/admin/#/products/${String(created.id)}`);
+    await page.locator('input[name="attributes.0.name"]').waitFor();
+    await shot(page, 'admin-product-edit-en');
+    await page.goto(`${system.baseUrl}/admin/#/products/create`);
+    await page.locator('input[name="sku"]').waitFor();
+    await shot(page, 'admin-product-create-en');
+    await page.context().close();
+  });
+
+  it('shows a Viewer the catalogue without any way to change it', async () => {
+    const page = await signIn('viewer@test.local', PASSWORD, 'en-US');
+    await page.getByTestId('menu-group-inventory').click();
+    await page.getByTestId('menu-item-products').click();
+    await page.locator('.RaDataTable-row').filter({ hasText: SKU }).waitFor();
+    expect(await page.locator('a[href*="/products/create"]').count()).toBe(0);
+    await shot(page, 'admin-products-viewer-en');
+
+    await page.locator('.RaDataTable-row').filter({ hasText: SKU }).click();
+    await page.getByTestId('product-barcode-chip').waitFor();
+    await page.getByRole('link', { name: 'List' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    await shot(page, 'admin-product-show-viewer-en');
+
+    const token = await page.evaluate(() => localStorage.getItem('oms.accessToken'));
+    const refused = await api('/products', { method: 'POST', token: token!, body: { sku: 'X-1', name: 'x', priceMinor: 1, currency: 'CNY' } });
+    expect(refused.status).toBe(403);
+    await page.context().close();
+  });
+});
