@@ -86,3 +86,46 @@ describe('stock levels and the movements ledger', () => {
     await move({ sku: 'PEN-1', warehouseId: gz, type: 'receipt', quantity: 2, reason: 'r' }, viewer.token).expect(403);
   });
 });
+
+describe('low-stock thresholds', () => {
+  let t: TestApp;
+  let admin: string;
+  let wh: string;
+  beforeAll(async () => {
+    t = await bootTestApp();
+    admin = await adminToken(t);
+    wh = (await t.http.post('/api/warehouses').auth(admin, bearer).send({ code: 'W', name: 'W', type: 'physical', address: ADDRESS }).expect(201)).body.id;
+    await t.http.post('/api/products').auth(admin, bearer).send({ sku: 'LOW-1', name: 'LOW-1', priceMinor: 1, currency: 'CNY' }).expect(201);
+    await t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku: 'LOW-1', warehouseId: wh, type: 'receipt', quantity: 12, reason: 'r' }).expect(201);
+  });
+  afterAll(() => t.close());
+  const lowEvents = () => query<{ payload: { available: number } }>(t, `SELECT payload FROM outbox_event WHERE type = 'inventory.stock-low' ORDER BY occurred_at`);
+
+  it('raises one event when available stock crosses the threshold, and flags the level low', async () => {
+    const [level] = (await t.http.get('/api/stock-levels').auth(admin, bearer).expect(200)).body;
+    const set = await t.http.put(`/api/stock-levels/${level.id}`).auth(admin, bearer).send({ ...level, lowStockThreshold: 10 }).expect(200);
+    expect(set.body).toMatchObject({ lowStockThreshold: 10, low: false, onHand: 12 });
+    const adjust = (quantity: number) =>
+      t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku: 'LOW-1', warehouseId: wh, type: 'adjustment', quantity, reason: 'r' }).expect(201);
+    await adjust(-1);
+    expect(await lowEvents()).toHaveLength(0);
+    await adjust(-2);
+    await adjust(-1);
+    expect((await lowEvents()).map((e) => e.payload.available)).toEqual([9]);
+    const low = await t.http.get('/api/stock-levels').query({ filter: JSON.stringify({ low: true }) }).auth(admin, bearer).expect(200);
+    expect(low.body.map((l: { id: string }) => l.id)).toEqual([level.id]);
+    await adjust(5);
+    await adjust(-5);
+    expect(await lowEvents()).toHaveLength(2);
+  });
+
+  it('refuses a threshold from someone who may not update stock, and bad values', async () => {
+    const [level] = (await t.http.get('/api/stock-levels').auth(admin, bearer).expect(200)).body;
+    await t.http.put(`/api/stock-levels/${level.id}`).auth(admin, bearer).send({ lowStockThreshold: -1 }).expect(400);
+    await t.http.put(`/api/stock-levels/${level.id}`).auth(admin, bearer).send({ onHand: 999, lowStockThreshold: 3 }).expect(200);
+    const [row] = await query<{ on_hand: number }>(t, `SELECT on_hand FROM stock_level WHERE id = $1`, [level.id]);
+    expect(row.on_hand).toBe(8);
+    const viewer = await createUser(t, { roleKeys: ['viewer'] });
+    await t.http.put(`/api/stock-levels/${level.id}`).auth(viewer.token, bearer).send({ lowStockThreshold: 1 }).expect(403);
+  });
+});

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { newId, UnitOfWork } from '@oms/core';
+import { newId, OutboxService, UnitOfWork } from '@oms/core';
 import { ProductsService } from '@oms/catalog';
 import type { EntityManager } from 'typeorm';
 import { InsufficientStockError, UnknownSkuError } from '../domain/inventory.errors.js';
+import { raiseIfLow } from './stock.service.js';
 
 export interface ReservationLine {
   lineId: string;
@@ -28,6 +29,7 @@ export class ReservationsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly products: ProductsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async reserve(orderId: string, lines: ReservationLine[], actorId?: string): Promise<void> {
@@ -39,7 +41,7 @@ export class ReservationsService {
     }
     resolved.sort((a, b) => a.productId.localeCompare(b.productId) || a.warehouseId.localeCompare(b.warehouseId) || a.lineId.localeCompare(b.lineId));
     await this.uow.run(async (m) => {
-      for (const line of resolved) await reserveLine(m, orderId, line, actorId);
+      for (const line of resolved) await reserveLine(m, this.outbox, orderId, line, actorId);
     });
   }
 
@@ -76,7 +78,7 @@ export class ReservationsService {
   }
 }
 
-async function reserveLine(m: EntityManager, orderId: string, line: Resolved, actorId?: string): Promise<void> {
+async function reserveLine(m: EntityManager, outbox: OutboxService, orderId: string, line: Resolved, actorId?: string): Promise<void> {
   await m.query(
     `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
@@ -95,7 +97,7 @@ async function reserveLine(m: EntityManager, orderId: string, line: Resolved, ac
   const [[level]] = await m.query(
     `UPDATE stock_level SET reserved = reserved + $3, updated_at = now(), version = version + 1
      WHERE product_id = $1 AND warehouse_id = $2 AND on_hand - reserved >= $3
-     RETURNING id, product_id, sku, warehouse_id, on_hand, reserved`,
+     RETURNING id, product_id, sku, warehouse_id, on_hand, reserved, low_stock_threshold`,
     [line.productId, line.warehouseId, line.quantity],
   );
   if (!level) {
@@ -106,6 +108,7 @@ async function reserveLine(m: EntityManager, orderId: string, line: Resolved, ac
     throw new InsufficientStockError(line.canonicalSku, line.warehouseId, current?.available ?? 0, line.quantity);
   }
   await ledger(m, level, 'reservation', 0, line.quantity, orderId, actorId);
+  await raiseIfLow(outbox, level, -line.quantity);
 }
 
 async function ledger(

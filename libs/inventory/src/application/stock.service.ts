@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail, assertCan, newId, RequestContext, type ResourceDefinition, UnitOfWork } from '@oms/core';
+import {
+  AuditTrail,
+  assertCan,
+  newId,
+  OutboxService,
+  RequestContext,
+  requireResource,
+  type ResourceDefinition,
+  UnitOfWork,
+} from '@oms/core';
 import { ProductsService } from '@oms/catalog';
 import { InsufficientStockError, UnknownSkuError, UnknownWarehouseError } from '../domain/inventory.errors.js';
+import { crossedLowStock, StockLow } from '../domain/stock-low.event.js';
 
 export const STOCK_LEVELS: ResourceDefinition = {
   resource: 'stock-levels',
@@ -90,6 +100,7 @@ export class StockService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditTrail,
     private readonly products: ProductsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async record(input: ManualMovement): Promise<Record<string, unknown>> {
@@ -111,7 +122,7 @@ export class StockService {
       const [[level]] = await m.query(
         `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now(), version = version + 1
          WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved
-         RETURNING id, on_hand, reserved`,
+         RETURNING id, sku, warehouse_id, on_hand, reserved, low_stock_threshold`,
         [product.id, input.warehouseId, input.quantity],
       );
       if (!level) {
@@ -132,7 +143,21 @@ export class StockService {
       const [movement] = await m.query(`SELECT ${Object.entries(STOCK_MOVEMENTS.fields).map(([f, e]) => `${e} AS "${f}"`).join(', ')}
         FROM stock_movement mv WHERE mv.id = $1`, [id]);
       await this.audit.record({ action: `stock.${input.type}`, entityType: 'StockLevel', entityId: level.id, after: movement });
+      await raiseIfLow(this.outbox, level, input.quantity);
       return movement;
+    });
+  }
+
+  /** Sets (or clears, with null) the level's low-stock threshold; audited, scoped like every write. */
+  async setThreshold(id: string, threshold: number | null) {
+    return this.uow.run(async (m) => {
+      const before = await requireResource<Record<string, unknown>>(m, STOCK_LEVELS, id, 'Stock level', { raw: true });
+      const ability = RequestContext.current()?.ability;
+      if (ability) assertCan(ability, 'update', 'StockLevel', before);
+      await m.query(`UPDATE stock_level SET low_stock_threshold = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [id, threshold]);
+      const after = await requireResource<Record<string, unknown>>(m, STOCK_LEVELS, id, 'Stock level', { raw: true });
+      await this.audit.record({ action: 'stock.threshold', entityType: 'StockLevel', entityId: id, before, after });
+      return requireResource(m, STOCK_LEVELS, id, 'Stock level');
     });
   }
 
@@ -159,4 +184,23 @@ export class StockService {
     );
     return { checkedAt, levels, drift };
   }
+}
+
+/** Raises StockLow, in the change's own transaction, when this change crossed the threshold. */
+export async function raiseIfLow(
+  outbox: OutboxService,
+  level: { id: string; sku: string; warehouse_id: string; on_hand: number; reserved: number; low_stock_threshold: number | null },
+  availableDelta: number,
+): Promise<void> {
+  const available = level.on_hand - level.reserved;
+  if (!crossedLowStock(available, availableDelta, level.low_stock_threshold)) return;
+  await outbox.append([
+    new StockLow('stock_level', level.id, {
+      levelId: level.id,
+      sku: level.sku,
+      warehouseId: level.warehouse_id,
+      available,
+      threshold: level.low_stock_threshold!,
+    }),
+  ]);
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Can, InvalidInputError, listResource, parseListQuery, requireResource, UnitOfWork } from '@oms/core';
+import { Can, InvalidInputError, listResource, parseListQuery, RecordBody, requireResource, UnitOfWork } from '@oms/core';
 import { STOCK_LEVELS, STOCK_MOVEMENTS, StockService } from '../application/stock.service.js';
-import { CreateStockMovementDto } from './dto/stock-movement.dto.js';
+import { CreateStockMovementDto, UpdateStockLevelDto } from './dto/stock-movement.dto.js';
+
+const LEVEL_READ_ONLY = Object.keys(STOCK_LEVELS.fields).filter((f) => f !== 'lowStockThreshold');
 
 @ApiTags('stock')
 @ApiBearerAuth()
@@ -31,6 +33,14 @@ export class StockLevelsController {
   @Can('read', 'StockLevel')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return requireResource(this.uow.manager, STOCK_LEVELS, id, 'Stock level');
+  }
+
+  @Put(':id')
+  @Can('update', 'StockLevel')
+  @ApiOperation({ summary: 'Set the low-stock threshold; quantities change only through movements' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @RecordBody(UpdateStockLevelDto, LEVEL_READ_ONLY) dto: UpdateStockLevelDto) {
+    if (dto.lowStockThreshold === undefined) return this.get(id);
+    return this.stock.setThreshold(id, dto.lowStockThreshold);
   }
 }
 

@@ -19,3 +19,12 @@ export class CreateStockMovementDto {
   @ApiProperty({ example: '采购入库 PO-2026-001' }) @IsString() @MinLength(1) @MaxLength(500) reason!: string;
   @ApiPropertyOptional({ example: 'PO-2026-001' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
 }
+
+export class UpdateStockLevelDto {
+  @ApiPropertyOptional({ example: 10, description: 'Available at or below this raises a low-stock event; null clears it' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  lowStockThreshold?: number | null;
+}
