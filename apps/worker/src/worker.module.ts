@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@oms/access';
 import { EventPipelineWorkerModule } from '@oms/core';
+import { InventoryWorkerModule } from '@oms/inventory';
 
 /** The background side: outbox relay, event handlers, jobs. */
-@Module({ imports: [EventPipelineWorkerModule, AccessModule] })
+@Module({ imports: [EventPipelineWorkerModule, AccessModule, InventoryWorkerModule] })
 export class WorkerModule {}

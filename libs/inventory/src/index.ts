@@ -6,3 +6,6 @@ export { WarehousesService, type WarehouseInput } from './application/warehouses
 export { StockService, type ManualMovement } from './application/stock.service.js';
 /** Reserve, release and consume stock per order line: atomic, idempotent, deadlock-free. */
 export { ReservationsService, type ReservationLine } from './application/reservations.service.js';
+/** Background work: the nightly stock reconcile and its drift alert. */
+export { InventoryWorkerModule } from './inventory-worker.module.js';
+export { ReconcileJob, RECONCILE_QUEUE, RECONCILE_CRON } from './application/reconcile.job.js';

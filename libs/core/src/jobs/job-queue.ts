@@ -39,7 +39,8 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       application_name: 'oms-jobs',
       max: 5,
       supervise: options.supervise,
-      schedule: false,
+      // Cron schedules (nightly checks) are run by worker processes only.
+      schedule: options.supervise,
       migrate: true,
       // Expired jobs (their worker died) are found by this sweep; keep it well inside the timeout.
       maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(config.jobTimeoutSeconds / 2))),
