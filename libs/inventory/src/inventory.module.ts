@@ -3,12 +3,12 @@ import { CatalogModule } from '@oms/catalog';
 import { ReservationsService } from './application/reservations.service.js';
 import { StockService } from './application/stock.service.js';
 import { WarehousesService } from './application/warehouses.service.js';
-import { StockLevelsController, StockMovementsController } from './http/stock.controller.js';
+import { StockLevelsController, StockMovementsController, StockTransfersController } from './http/stock.controller.js';
 import { WarehousesController } from './http/warehouses.controller.js';
 
 @Module({
   imports: [CatalogModule],
-  controllers: [WarehousesController, StockLevelsController, StockMovementsController],
+  controllers: [WarehousesController, StockLevelsController, StockMovementsController, StockTransfersController],
   providers: [WarehousesService, StockService, ReservationsService],
   exports: [WarehousesService, StockService, ReservationsService],
 })

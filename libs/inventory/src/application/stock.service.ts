@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditTrail,
   assertCan,
+  InvalidInputError,
   newId,
   OutboxService,
   RequestContext,
@@ -145,6 +146,71 @@ export class StockService {
       await this.audit.record({ action: `stock.${input.type}`, entityType: 'StockLevel', entityId: level.id, after: movement });
       await raiseIfLow(this.outbox, level, input.quantity);
       return movement;
+    });
+  }
+
+  /**
+   * Moves stock between two physical warehouses: a transfer_out and a transfer_in in one
+   * transaction, both levels locked in the global order, the source never below its reserved.
+   */
+  async transfer(input: { sku: string; fromWarehouseId: string; toWarehouseId: string; quantity: number; reason: string; reference?: string }) {
+    if (input.fromWarehouseId === input.toWarehouseId) {
+      throw new InvalidInputError('A transfer goes between two warehouses', [{ field: 'toWarehouseId', message: 'must differ from fromWarehouseId' }]);
+    }
+    const product = await this.products.findBySku(input.sku);
+    if (!product) throw new UnknownSkuError(input.sku);
+    const ability = RequestContext.current()?.ability;
+    for (const warehouseId of [input.fromWarehouseId, input.toWarehouseId]) {
+      if (ability) assertCan(ability, 'create', 'StockMovement', { warehouseId, sku: product.sku, type: 'transfer' });
+    }
+    const reference = input.reference ?? `transfer:${newId()}`;
+    return this.uow.run(async (m) => {
+      for (const warehouseId of [input.fromWarehouseId, input.toWarehouseId].sort()) {
+        const [warehouse] = await m.query(`SELECT type FROM warehouse WHERE id = $1`, [warehouseId]);
+        if (!warehouse) throw new UnknownWarehouseError(warehouseId, 'does not exist');
+        if (warehouse.type === 'virtual') throw new UnknownWarehouseError(warehouseId, 'is virtual: stock lives in physical warehouses');
+        await m.query(
+          `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
+          [newId(), product.id, product.sku, warehouseId],
+        );
+      }
+      // Lock both levels in the global order before changing either.
+      await m.query(
+        `SELECT id FROM stock_level WHERE product_id = $1 AND warehouse_id = ANY($2::uuid[]) ORDER BY warehouse_id FOR UPDATE`,
+        [product.id, [input.fromWarehouseId, input.toWarehouseId]],
+      );
+      const movements = [];
+      for (const [warehouseId, delta, type] of [
+        [input.fromWarehouseId, -input.quantity, 'transfer_out'],
+        [input.toWarehouseId, input.quantity, 'transfer_in'],
+      ] as const) {
+        const [[level]] = await m.query(
+          `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now(), version = version + 1
+           WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved
+           RETURNING id, sku, warehouse_id, on_hand, reserved, low_stock_threshold`,
+          [product.id, warehouseId, delta],
+        );
+        if (!level) {
+          const [current] = await m.query(
+            `SELECT on_hand - reserved AS available FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
+            [product.id, warehouseId],
+          );
+          throw new InsufficientStockError(product.sku, warehouseId, current?.available ?? 0, input.quantity);
+        }
+        const id = newId();
+        await m.query(
+          `INSERT INTO stock_movement (id, level_id, product_id, sku, warehouse_id, type, on_hand_delta, reserved_delta,
+                                       on_hand_after, reserved_after, reason, reference, actor_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12)`,
+          [id, level.id, product.id, product.sku, warehouseId, type, delta, level.on_hand, level.reserved, input.reason,
+            reference, RequestContext.current()?.user?.id ?? null],
+        );
+        await raiseIfLow(this.outbox, level, delta);
+        movements.push(await requireResource(m, STOCK_MOVEMENTS, id, 'Stock movement', { raw: true }));
+      }
+      await this.audit.record({ action: 'stock.transfer', entityType: 'StockMovement', entityId: reference, after: { movements } });
+      return { reference, movements };
     });
   }
 

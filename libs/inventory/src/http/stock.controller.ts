@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, InvalidInputError, listResource, parseListQuery, RecordBody, requireResource, UnitOfWork } from '@oms/core';
 import { STOCK_LEVELS, STOCK_MOVEMENTS, StockService } from '../application/stock.service.js';
-import { CreateStockMovementDto, UpdateStockLevelDto } from './dto/stock-movement.dto.js';
+import { CreateStockMovementDto, CreateStockTransferDto, UpdateStockLevelDto } from './dto/stock-movement.dto.js';
 
 const LEVEL_READ_ONLY = Object.keys(STOCK_LEVELS.fields).filter((f) => f !== 'lowStockThreshold');
 
@@ -74,5 +74,19 @@ export class StockMovementsController {
       throw new InvalidInputError('A receipt adds stock', [{ field: 'quantity', message: 'must be positive for a receipt' }]);
     }
     return this.stock.record(dto);
+  }
+}
+
+@ApiTags('stock')
+@ApiBearerAuth()
+@Controller('stock-transfers')
+export class StockTransfersController {
+  constructor(private readonly stock: StockService) {}
+
+  @Post()
+  @Can('create', 'StockMovement')
+  @ApiOperation({ summary: 'Move stock between two physical warehouses (transfer_out + transfer_in, one transaction)' })
+  create(@Body() dto: CreateStockTransferDto) {
+    return this.stock.transfer(dto);
   }
 }

@@ -28,3 +28,12 @@ export class UpdateStockLevelDto {
   @Max(1_000_000)
   lowStockThreshold?: number | null;
 }
+
+export class CreateStockTransferDto {
+  @ApiProperty({ example: 'TSHIRT-BLU-M' }) @IsString() @MinLength(1) @MaxLength(64) sku!: string;
+  @ApiProperty() @IsUUID() fromWarehouseId!: string;
+  @ApiProperty() @IsUUID() toWarehouseId!: string;
+  @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(1_000_000) quantity!: number;
+  @ApiProperty({ example: '调拨 补货华南' }) @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reference?: string;
+}
