@@ -31,6 +31,19 @@ describe('the whole system on the embedded PostgreSQL', () => {
       .send({ email: first.adminEmail, password: first.adminPassword })
       .expect(200);
     const { accessToken, refreshToken } = login.body;
+    // A first start shows a living shop: the demo catalogue, warehouses and stock, in balance.
+    const products = await request(first.baseUrl).get('/api/products').auth(accessToken, { type: 'bearer' }).expect(200);
+    expect(products.headers['content-range']).toMatch(/\/50$/);
+    const warehouses = await request(first.baseUrl).get('/api/warehouses').auth(accessToken, { type: 'bearer' }).expect(200);
+    expect(warehouses.body.map((w: { type: string }) => w.type).sort()).toEqual(['physical', 'physical', 'physical', 'virtual']);
+    const low = await request(first.baseUrl)
+      .get('/api/stock-levels')
+      .query({ filter: JSON.stringify({ available_lte: 5 }) })
+      .auth(accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(low.body.length).toBeGreaterThan(0);
+    const reconcile = await request(first.baseUrl).get('/api/stock-levels/reconcile').auth(accessToken, { type: 'bearer' }).expect(200);
+    expect(reconcile.body).toMatchObject({ drift: [] });
     const pid = postgresPid(dataDir);
     expect(alive(pid)).toBe(true);
     expect(await first.stop()).toBe(0);
