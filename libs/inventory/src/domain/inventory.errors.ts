@@ -36,3 +36,9 @@ export class UnknownWarehouseError extends DomainError {
     super('stock.unknown_warehouse', 'invalid', `Warehouse ${id} ${why}`, { fields: [{ field: 'warehouseId', message: why }] });
   }
 }
+
+export class BinTakenError extends DomainError {
+  constructor(code: string) {
+    super('bins.code_taken', 'conflict', `This warehouse already has a bin ${code}`, { fields: [{ field: 'code', message: 'is already taken' }] });
+  }
+}

@@ -1,5 +1,6 @@
 import { Warehouses1764000000500 } from './1764000000500-warehouses.js';
 import { Stock1764000000600 } from './1764000000600-stock.js';
 import { Reservations1764000000700 } from './1764000000700-reservations.js';
+import { Bins1764000000800 } from './1764000000800-bins.js';
 
-export const inventoryMigrations = [Warehouses1764000000500, Stock1764000000600, Reservations1764000000700];
+export const inventoryMigrations = [Warehouses1764000000500, Stock1764000000600, Reservations1764000000700, Bins1764000000800];
