@@ -36,6 +36,8 @@ describe('the whole system on the embedded PostgreSQL', () => {
     expect(products.headers['content-range']).toMatch(/\/50$/);
     const warehouses = await request(first.baseUrl).get('/api/warehouses').auth(accessToken, { type: 'bearer' }).expect(200);
     expect(warehouses.body.map((w: { type: string }) => w.type).sort()).toEqual(['physical', 'physical', 'physical', 'virtual']);
+    const bins = await request(first.baseUrl).get('/api/bins').auth(accessToken, { type: 'bearer' }).expect(200);
+    expect(bins.headers['content-range']).toMatch(/\/72$/);
     const low = await request(first.baseUrl)
       .get('/api/stock-levels')
       .query({ filter: JSON.stringify({ available_lte: 5 }) })

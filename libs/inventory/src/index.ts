@@ -9,3 +9,5 @@ export { ReservationsService, type ReservationLine } from './application/reserva
 /** Background work: the nightly stock reconcile and its drift alert. */
 export { InventoryWorkerModule } from './inventory-worker.module.js';
 export { ReconcileJob, RECONCILE_QUEUE, RECONCILE_CRON } from './application/reconcile.job.js';
+/** Bins (locations) of physical warehouses. */
+export { BinsService, type BinInput } from './application/bins.service.js';

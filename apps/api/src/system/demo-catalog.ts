@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ProductsService } from '@oms/catalog';
-import { StockService, WarehousesService } from '@oms/inventory';
+import { BinsService, StockService, WarehousesService } from '@oms/inventory';
 
 /** Products of the demo shop: a name in both languages, a price, a weight and their variants. */
 const BASES = [
@@ -78,6 +78,16 @@ export async function seedDemoCatalog(app: INestApplicationContext): Promise<str
       cutoffTime: '16:00',
     });
     ids.push(created.id);
+    // Two zones of three aisles with four bays each, numbered in walking order (snake through the aisles).
+    let sequence = 0;
+    for (const zone of ['A', 'B']) {
+      for (const aisle of ['01', '02', '03']) {
+        const bays = ['01', '02', '03', '04'];
+        for (const bay of Number(aisle) % 2 ? bays : [...bays].reverse()) {
+          await app.get(BinsService).create({ warehouseId: created.id, zone, aisle, bay, level: '1', sequence: (sequence += 10) });
+        }
+      }
+    }
   }
   await warehouses.create({
     code: 'CN-EAST-SOUTH',
@@ -109,5 +119,5 @@ export async function seedDemoCatalog(app: INestApplicationContext): Promise<str
     }
     count++;
   }
-  return `Demo catalogue: ${count} SKUs, ${WAREHOUSES.length} warehouses and a virtual pool, stock in each`;
+  return `Demo catalogue: ${count} SKUs, ${WAREHOUSES.length} warehouses with 24 bins each and a virtual pool, stock in each`;
 }
