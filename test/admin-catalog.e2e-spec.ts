@@ -61,7 +61,8 @@ describeInBrowser('product screens (browser)', () => {
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
     mkdirSync(SHOTS, { recursive: true });
-    system = await startSystem();
+    // An empty catalogue: the test starts from "no products yet".
+    system = await startSystem({ env: { OMS_SEED_DEMO: 'false' } });
     const login = await fetch(`${system.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
