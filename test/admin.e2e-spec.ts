@@ -137,7 +137,12 @@ describeInBrowser('admin back office (browser)', () => {
     const signInsBefore = await signInCount(userId);
 
     await page.getByTestId('menu-group-settings').click();
-    await page.getByTestId('menu-item-dead-letters').click();
+    // Wait for the group to finish opening: the entries move while it does.
+    const entry = page.getByTestId('menu-item-dead-letters');
+    await entry.waitFor();
+    await page.waitForTimeout(400);
+    await entry.click();
+    await page.waitForURL(/#\/dead-letters/);
     const status = page.getByTestId('dead-letter-status').first();
     await status.waitFor({ timeout: 60_000 });
     expect(await page.locator('header').innerText()).toContain('死信事件');

@@ -13,7 +13,10 @@ import auditLogs from './resources/audit-logs';
 import deadLetters from './resources/dead-letters';
 import products from './resources/products';
 import roles from './resources/roles';
+import stockLevels from './resources/stock-levels';
+import stockMovements from './resources/stock-movements';
 import users from './resources/users';
+import warehouses from './resources/warehouses';
 import { createStore } from './store';
 import { darkTheme, lightTheme } from './theme';
 
@@ -36,6 +39,9 @@ export const App = () => (
     defaultTheme="light"
   >
     <Resource name="products" {...products} />
+    <Resource name="stock-levels" {...stockLevels} />
+    <Resource name="stock-movements" {...stockMovements} />
+    <Resource name="warehouses" {...warehouses} />
     <Resource name="users" {...users} />
     <Resource name="roles" {...roles} />
     <Resource name="audit-logs" {...auditLogs} />

@@ -127,6 +127,15 @@ export const appEn = {
       sku_taken: 'Another product already has this SKU (SKUs are compared ignoring case).',
       barcode_taken: 'One of these barcodes is already on another product.',
     },
+    stock: {
+      insufficient: 'Not enough stock: only %{available} can be taken from this warehouse (asked for %{requested}). Reserved units cannot be removed.',
+      unknown_sku: 'No product has this SKU.',
+      unknown_warehouse: 'This warehouse does not exist or is a virtual pool: stock lives in physical warehouses.',
+    },
+    warehouses: {
+      code_taken: 'Another warehouse already has this code.',
+      invalid_pool: 'A virtual warehouse pools one or more physical warehouses, and only a virtual one pools any.',
+    },
     dead_letters: {
       not_replayable: 'Only a failed event can be replayed; this one was already replayed or resolved.',
     },

@@ -126,6 +126,15 @@ export const appZhCN: Messages<typeof appEn> = {
       sku_taken: '已有其他商品使用该 SKU（SKU 不区分大小写）。',
       barcode_taken: '其中有条码已被其他商品使用。',
     },
+    stock: {
+      insufficient: '库存不足：该仓库最多只能扣减 %{available} 件（本次 %{requested} 件）。已占用的库存不能扣减。',
+      unknown_sku: '没有该 SKU 的商品。',
+      unknown_warehouse: '仓库不存在，或是虚拟仓：库存只能记在实体仓。',
+    },
+    warehouses: {
+      code_taken: '仓库编码已被其他仓库使用。',
+      invalid_pool: '虚拟仓须包含至少一个实体仓，且只有虚拟仓可以包含其他仓库。',
+    },
     dead_letters: {
       not_replayable: '只有失败状态的事件才能重新投递；该事件已重新投递或已处理。',
     },

@@ -4,7 +4,10 @@ import { auditLogsEn } from '../resources/audit-logs/i18n/en';
 import { deadLettersEn } from '../resources/dead-letters/i18n/en';
 import { productsEn } from '../resources/products/i18n/en';
 import { rolesEn } from '../resources/roles/i18n/en';
+import { stockLevelsEn } from '../resources/stock-levels/i18n/en';
+import { stockMovementsEn } from '../resources/stock-movements/i18n/en';
 import { usersEn } from '../resources/users/i18n/en';
+import { warehousesEn } from '../resources/warehouses/i18n/en';
 import { appEn } from './app.en';
 
 /** English: react-admin's own messages plus the application's. */
@@ -15,6 +18,9 @@ export const en: TranslationMessages = {
   ...appEn,
   resources: {
     products: productsEn,
+    'stock-levels': stockLevelsEn,
+    'stock-movements': stockMovementsEn,
+    warehouses: warehousesEn,
     'dead-letters': deadLettersEn,
     users: usersEn,
     roles: rolesEn,

@@ -34,13 +34,18 @@ describe('admin translations', () => {
       'resources.users.name',
       'resources.roles.name',
       'resources.audit-logs.name',
+      'resources.stock-levels.name',
+      'resources.stock-movements.name',
+      'resources.warehouses.name',
+      'errors.stock.',
+      'errors.warehouses.',
     ];
     for (const prefix of prefixes) {
       expect(keys.some((key) => key.startsWith(prefix))).toBe(true);
     }
   });
 
-  it('explains every error code the access-control screens can meet, in both languages', () => {
+  it('explains every error code the access-control, catalogue and inventory screens can meet, in both languages', () => {
     const codes = [
       'auth.wrong_password',
       'auth.forbidden',
@@ -57,6 +62,11 @@ describe('admin translations', () => {
       'roles.administrator_locked',
       'products.sku_taken',
       'products.barcode_taken',
+      'stock.insufficient',
+      'stock.unknown_sku',
+      'stock.unknown_warehouse',
+      'warehouses.code_taken',
+      'warehouses.invalid_pool',
     ];
     for (const code of codes) {
       expect({ code, en: typeof flatEn[`errors.${code}`], zh: typeof flatZh[`errors.${code}`] }).toEqual({

@@ -3,7 +3,10 @@ import { auditLogsZhCN } from '../resources/audit-logs/i18n/zh-CN';
 import { deadLettersZhCN } from '../resources/dead-letters/i18n/zh-CN';
 import { productsZhCN } from '../resources/products/i18n/zh-CN';
 import { rolesZhCN } from '../resources/roles/i18n/zh-CN';
+import { stockLevelsZhCN } from '../resources/stock-levels/i18n/zh-CN';
+import { stockMovementsZhCN } from '../resources/stock-movements/i18n/zh-CN';
 import { usersZhCN } from '../resources/users/i18n/zh-CN';
+import { warehousesZhCN } from '../resources/warehouses/i18n/zh-CN';
 import { appZhCN } from './app.zh-CN';
 import { raZhCN } from './ra.zh-CN';
 
@@ -13,6 +16,9 @@ export const zhCN: TranslationMessages = {
   ...appZhCN,
   resources: {
     products: productsZhCN,
+    'stock-levels': stockLevelsZhCN,
+    'stock-movements': stockMovementsZhCN,
+    warehouses: warehousesZhCN,
     'dead-letters': deadLettersZhCN,
     users: usersZhCN,
     roles: rolesZhCN,

@@ -11,7 +11,6 @@ import SettingsIcon from '@mui/icons-material/Settings';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import TrackChangesIcon from '@mui/icons-material/TrackChanges';
-import WarehouseIcon from '@mui/icons-material/Warehouse';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import LocalPostOfficeIcon from '@mui/icons-material/LocalPostOffice';
 import type { SvgIconComponent } from '@mui/icons-material';
@@ -19,7 +18,10 @@ import auditLogs from '../resources/audit-logs';
 import deadLetters from '../resources/dead-letters';
 import products from '../resources/products';
 import roles from '../resources/roles';
+import stockLevels from '../resources/stock-levels';
+import stockMovements from '../resources/stock-movements';
 import users from '../resources/users';
+import warehouses from '../resources/warehouses';
 
 /**
  * The back office's navigation, in the order of the order's journey. An entry is either a
@@ -54,8 +56,9 @@ export const NAVIGATION: NavGroup[] = [
     icon: InventoryIcon,
     entries: [
       { kind: 'resource', resource: 'products', icon: products.icon },
-      planned('stock_levels', InventoryIcon),
-      planned('warehouses', WarehouseIcon),
+      { kind: 'resource', resource: 'stock-levels', icon: stockLevels.icon },
+      { kind: 'resource', resource: 'stock-movements', icon: stockMovements.icon },
+      { kind: 'resource', resource: 'warehouses', icon: warehouses.icon },
     ],
   },
   {

@@ -2,6 +2,8 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier } from 'react-admin';
 import type { DeadLetter } from '../resources/dead-letters/types';
 import type { PermissionCatalog } from '../resources/roles/types';
+import type { StockMovementInput, StockTransferInput } from '../resources/stock-levels/types';
+import type { StockMovement } from '../resources/stock-movements/types';
 import type { User } from '../resources/users/types';
 import { httpClient } from './httpClient';
 import { withProducts } from './products';
@@ -20,6 +22,8 @@ export interface OmsDataProvider extends DataProvider {
   unlockUser(id: Identifier): Promise<{ data: User }>;
   changePassword(params: ChangePasswordParams): Promise<void>;
   getPermissionCatalog(): Promise<{ data: PermissionCatalog }>;
+  recordStockMovement(input: StockMovementInput): Promise<{ data: StockMovement }>;
+  transferStock(input: StockTransferInput): Promise<{ data: unknown }>;
 }
 
 const base = withProducts(withRoles(simpleRestProvider(API_URL, httpClient)));
@@ -49,5 +53,13 @@ export const dataProvider: OmsDataProvider = {
   async getPermissionCatalog() {
     const { json } = await httpClient(`${API_URL}/permission-catalog`);
     return { data: json as PermissionCatalog };
+  },
+  async recordStockMovement(input) {
+    const { json } = await post('/stock-movements', input);
+    return { data: json as StockMovement };
+  },
+  async transferStock(input) {
+    const { json } = await post('/stock-transfers', input);
+    return { data: json as unknown };
   },
 };

@@ -1,0 +1,83 @@
+import { Box } from '@mui/material';
+import {
+  BooleanInput,
+  DataTable,
+  List,
+  NumberField,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+import { LowBadge, SkuFilterLink } from './components/StockFields';
+import { StockMovementButton } from './components/StockMovementDialog';
+import { ThresholdButton } from './components/ThresholdButton';
+import { TransferButton } from './components/TransferDialog';
+import type { StockLevel } from './types';
+
+const Search = (props: { source: string; alwaysOn?: boolean }) => {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate('resources.stock-levels.search_hint')} />;
+};
+
+const warehouseText = (w: { code: string; name: string }) => `${w.code} · ${w.name}`;
+
+const filters = [
+  <Search key="q" source="q" alwaysOn />,
+  <ReferenceInput
+    key="warehouseId"
+    source="warehouseId"
+    reference="warehouses"
+    filter={{ type: 'physical' }}
+    sort={{ field: 'priority', order: 'ASC' }}
+    alwaysOn
+  >
+    <SelectInput optionText={warehouseText} emptyText="" data-testid="stock-warehouse-filter" />
+  </ReferenceInput>,
+  <BooleanInput key="low" source="low" label="resources.stock-levels.filters.low_only" alwaysOn />,
+  <TextInput key="sku" source="sku" />,
+];
+
+const Column = DataTable.Col<StockLevel>;
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+const tableSx = { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } } as const;
+
+export const StockLevelList = () => (
+  <List sort={{ field: 'sku', order: 'ASC' }} perPage={25} filters={filters} exporter={false}>
+    <DataTable rowClick={false} bulkActionButtons={false} sx={tableSx}>
+      <Column source="sku" sx={nowrap}>
+        <SkuFilterLink />
+      </Column>
+      <Column source="warehouseId" disableSort sx={nowrap}>
+        <ReferenceField source="warehouseId" reference="warehouses" link="show" data-testid="stock-warehouse" />
+      </Column>
+      <Column source="onHand" align="right">
+        <NumberField source="onHand" data-testid="stock-on-hand" />
+      </Column>
+      <Column source="reserved" align="right">
+        <NumberField source="reserved" data-testid="stock-reserved" />
+      </Column>
+      <Column source="available" align="right">
+        <NumberField source="available" sx={{ fontWeight: 600 }} data-testid="stock-available" />
+      </Column>
+      <Column source="low" disableSort align="center">
+        <LowBadge />
+      </Column>
+      <Column source="lowStockThreshold" disableSort align="right">
+        <NumberField source="lowStockThreshold" emptyText="—" />
+      </Column>
+      <Column label="" disableSort>
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 0, whiteSpace: 'nowrap' }}>
+          <StockMovementButton />
+          <TransferButton />
+          <ThresholdButton />
+        </Box>
+      </Column>
+    </DataTable>
+  </List>
+);
+
+export default StockLevelList;

@@ -1,0 +1,176 @@
+import TuneIcon from '@mui/icons-material/Tune';
+import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  Button,
+  Form,
+  maxLength,
+  NumberInput,
+  RadioButtonGroupInput,
+  required,
+  SaveButton,
+  TextInput,
+  useCanAccess,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import type { OmsDataProvider } from '../../../providers/dataProvider';
+import { IconAction } from './IconAction';
+import type { StockLevel, StockMovementInput } from '../types';
+import { stockErrorMessage } from './stockError';
+
+interface MovementForm {
+  type: 'receipt' | 'adjustment';
+  quantity: number | null;
+  reason: string;
+  reference?: string;
+}
+
+const notZero = (value: unknown) => (value === 0 ? 'resources.stock-levels.validation.not_zero' : undefined);
+const wholeNumber = (value: unknown) =>
+  typeof value === 'number' && !Number.isInteger(value) ? 'resources.stock-levels.validation.integer' : undefined;
+const positiveForReceipt = (value: unknown, values: Partial<MovementForm>) =>
+  values.type === 'receipt' && typeof value === 'number' && value < 0
+    ? 'resources.stock-levels.validation.receipt_positive'
+    : undefined;
+
+const validateQuantity = [required(), wholeNumber, notZero, positiveForReceipt];
+const validateReason = [required(), maxLength(500)];
+const validateReference = [maxLength(200)];
+
+const QuantityInput = () => {
+  const type = useWatch<MovementForm, 'type'>({ name: 'type' });
+  return (
+    <NumberInput
+      source="quantity"
+      label="resources.stock-levels.fields.quantity"
+      validate={validateQuantity}
+      step={1}
+      helperText={
+        type === 'adjustment'
+          ? 'resources.stock-levels.helpers.adjustment_quantity'
+          : 'resources.stock-levels.helpers.receipt_quantity'
+      }
+      autoFocus
+    />
+  );
+};
+
+/**
+ * Receive stock into the row's warehouse, or correct it by hand (an adjustment may be
+ * negative), through `POST /api/stock-movements`. Only shown to whoever may record a movement
+ * in that warehouse.
+ */
+export const StockMovementButton = () => {
+  const record = useRecordContext<StockLevel>();
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { canAccess } = useCanAccess({
+    resource: 'stock-movements',
+    action: 'create',
+    record: record ? { warehouseId: record.warehouseId, sku: record.sku } : undefined,
+  });
+  const { mutateAsync, isPending } = useMutation({
+    mutationFn: (input: StockMovementInput) => dataProvider.recordStockMovement(input),
+  });
+  if (!record || !canAccess) return null;
+
+  const close = () => {
+    setOpen(false);
+    setFailure(null);
+  };
+
+  const submit = async (values: Partial<MovementForm>) => {
+    setFailure(null);
+    try {
+      await mutateAsync({
+        sku: record.sku,
+        warehouseId: record.warehouseId,
+        type: values.type ?? 'receipt',
+        quantity: Number(values.quantity),
+        reason: String(values.reason ?? '').trim(),
+        ...(values.reference?.trim() ? { reference: values.reference.trim() } : {}),
+      });
+      notify('resources.stock-levels.notifications.recorded', { type: 'success' });
+      close();
+      refresh();
+    } catch (error) {
+      setFailure(stockErrorMessage(translate, error));
+    }
+  };
+
+  return (
+    <>
+      <IconAction label="resources.stock-levels.actions.movement" testId="stock-movement-button" onClick={() => setOpen(true)}>
+        <TuneIcon />
+      </IconAction>
+      <Dialog
+        open={open}
+        onClose={close}
+        onClick={(event) => event.stopPropagation()}
+        fullWidth
+        maxWidth="xs"
+        data-testid="stock-movement-dialog"
+      >
+        <Form<MovementForm>
+          defaultValues={{ type: 'receipt', quantity: null, reason: '', reference: '' }}
+          onSubmit={submit as (values: Record<string, unknown>) => Promise<void>}
+          noValidate
+        >
+          <DialogTitle>{translate('resources.stock-levels.movement_dialog.title', { sku: record.sku })}</DialogTitle>
+          <DialogContent>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="stock-movement-current">
+              {translate('resources.stock-levels.movement_dialog.current', {
+                onHand: record.onHand,
+                reserved: record.reserved,
+                available: record.available,
+              })}
+            </Typography>
+            <RadioButtonGroupInput
+              source="type"
+              label="resources.stock-levels.fields.movement_type"
+              choices={[
+                { id: 'receipt', name: 'resources.stock-levels.movement_types.receipt' },
+                { id: 'adjustment', name: 'resources.stock-levels.movement_types.adjustment' },
+              ]}
+              helperText={false}
+            />
+            <QuantityInput />
+            <TextInput
+              source="reason"
+              label="resources.stock-levels.fields.reason"
+              validate={validateReason}
+              fullWidth
+              helperText="resources.stock-levels.helpers.reason"
+            />
+            <TextInput
+              source="reference"
+              label="resources.stock-levels.fields.reference"
+              validate={validateReference}
+              fullWidth
+              helperText="resources.stock-levels.helpers.reference"
+            />
+            {failure && (
+              <Alert severity="error" data-testid="stock-movement-error">
+                {failure}
+              </Alert>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
+            <SaveButton label="resources.stock-levels.actions.record" disabled={isPending} data-testid="stock-movement-submit" />
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+};

@@ -1,0 +1,65 @@
+export const stockLevelsEn = {
+  name: 'Stock level |||| Stock levels',
+  fields: {
+    id: 'ID',
+    sku: 'SKU',
+    productId: 'Product',
+    warehouseId: 'Warehouse',
+    onHand: 'On hand',
+    reserved: 'Reserved',
+    available: 'Available',
+    low: 'Low stock',
+    lowStockThreshold: 'Low-stock threshold',
+    updatedAt: 'Updated',
+    q: 'Search',
+    movement_type: 'Movement',
+    quantity: 'Quantity',
+    reason: 'Reason',
+    reference: 'Reference',
+    toWarehouseId: 'To warehouse',
+  },
+  filters: {
+    low_only: 'Low stock only',
+  },
+  search_hint: 'SKU',
+  low_badge: 'Low',
+  out: 'Out of stock',
+  movement_types: {
+    receipt: 'Receive',
+    adjustment: 'Adjust',
+  },
+  actions: {
+    movement: 'Receive / Adjust',
+    record: 'Record',
+    transfer: 'Transfer',
+    threshold: 'Threshold',
+    all_warehouses: 'Show this SKU in all warehouses',
+  },
+  movement_dialog: {
+    title: 'Receive or adjust %{sku}',
+    current: 'On hand %{onHand} · reserved %{reserved} · available %{available}',
+  },
+  transfer_dialog: {
+    title: 'Transfer %{sku} to another warehouse',
+  },
+  threshold_dialog: {
+    title: 'Low-stock threshold of %{sku}',
+  },
+  helpers: {
+    receipt_quantity: 'Units received; they add to on hand.',
+    adjustment_quantity: 'Positive adds, negative removes (e.g. -3 for damaged units). Reserved units cannot be removed.',
+    reason: 'Why, e.g. purchase order received or stock count.',
+    reference: 'Optional: purchase order, count sheet or delivery note number.',
+    lowStockThreshold: 'The level counts as low when available falls to this number or below; empty means zero.',
+  },
+  validation: {
+    not_zero: 'The quantity cannot be zero.',
+    integer: 'Whole numbers only.',
+    receipt_positive: 'A receipt adds stock: use a positive number, or choose Adjust.',
+  },
+  notifications: {
+    recorded: 'Movement recorded.',
+    transferred: 'Stock transferred.',
+    threshold_saved: 'Threshold saved.',
+  },
+};

@@ -1,0 +1,32 @@
+/** Stock of one SKU in one warehouse (`GET /api/stock-levels`); only the threshold is writable. */
+export interface StockLevel {
+  id: string;
+  productId: string;
+  sku: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  lowStockThreshold: number | null;
+  low: boolean;
+  updatedAt: string;
+}
+
+/** A hand-made movement (`POST /api/stock-movements`): a receipt adds, an adjustment may remove. */
+export interface StockMovementInput {
+  sku: string;
+  warehouseId: string;
+  type: 'receipt' | 'adjustment';
+  quantity: number;
+  reason: string;
+  reference?: string;
+}
+
+/** A move between two physical warehouses (`POST /api/stock-transfers`). */
+export interface StockTransferInput {
+  sku: string;
+  fromWarehouseId: string;
+  toWarehouseId: string;
+  quantity: number;
+  reason: string;
+}

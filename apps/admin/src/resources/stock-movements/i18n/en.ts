@@ -1,0 +1,28 @@
+export const stockMovementsEn = {
+  name: 'Movements ledger |||| Movements ledger',
+  fields: {
+    id: 'ID',
+    at: 'Time',
+    sku: 'SKU',
+    warehouseId: 'Warehouse',
+    type: 'Type',
+    quantity: 'Quantity',
+    onHandAfter: 'On hand after',
+    reservedAfter: 'Reserved after',
+    reason: 'Reason',
+    reference: 'Reference',
+    actorId: 'By',
+    at_gte: 'From',
+    at_lte: 'To',
+  },
+  types: {
+    receipt: 'Receipt',
+    adjustment: 'Adjustment',
+    reservation: 'Reservation',
+    release: 'Release',
+    shipment: 'Shipment',
+    return: 'Return',
+    transfer_out: 'Transfer out',
+    transfer_in: 'Transfer in',
+  },
+};
