@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BUILT_IN_ROLES } from '@oms/access';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
 import { startSystem } from './support/system.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -70,19 +71,7 @@ describeInBrowser('back office for narrow roles (browser)', () => {
       });
       expect(created.status).toBe(201);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {

@@ -9,8 +9,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { eventually } from './support/app.js';
+import { launchBrowser } from './support/browser.js';
 import { startSystem } from './support/system.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -41,19 +42,7 @@ describeInBrowser('admin back office (browser)', () => {
     const { port } = JSON.parse(readFileSync(join(system.dataDir, 'postgres.owner.json'), 'utf8')) as { port: number };
     sql = new pg.Client(`postgres://oms:oms@127.0.0.1:${port}/oms`);
     await sql.connect();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchBrowser();
     // An English-speaking browser: the admin must then start in English.
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 800 } });
     page = await context.newPage();
