@@ -13,6 +13,7 @@ export { dataSourceOptions, runMigrations } from './database/data-source.js';
 export { coreMigrations } from './database/migrations/index.js';
 export { SnakeNamingStrategy, snakeCase } from './database/snake-naming.strategy.js';
 export { UnitOfWork } from './database/unit-of-work.js';
+export { onUniqueViolation, pgErrorCode } from './database/unique-violation.js';
 export { type Money, money, addMoney } from './database/money.js';
 /** Ids. */
 export { newId, isUuid } from './ids/ids.js';

@@ -5,9 +5,10 @@ import {
   AuditTrail,
   FieldForbiddenError,
   InvalidInputError,
-  RequestContext,
   newId,
+  onUniqueViolation,
   type PermissionRule,
+  RequestContext,
   requireResource,
   type ResourceDefinition,
   UnitOfWork,
@@ -81,10 +82,12 @@ export class RolesService {
     writeCheck('create', Object.keys(input), input, true);
     return this.uow.run(async (m) => {
       const id = newId();
-      await withUniqueName(input.name, () =>
-        m.query(`INSERT INTO role (id, name, description, permissions) VALUES ($1, $2, $3, $4)`, [
-          id, input.name.trim(), input.description ?? '', JSON.stringify(input.permissions),
-        ]),
+      await onUniqueViolation(
+        () =>
+          m.query(`INSERT INTO role (id, name, description, permissions) VALUES ($1, $2, $3, $4)`, [
+            id, input.name.trim(), input.description ?? '', JSON.stringify(input.permissions),
+          ]),
+        () => new RoleNameTakenError(input.name),
       );
       await this.audit.record({ action: 'role.create', entityType: 'Role', entityId: id, after: await this.load(id) });
       return this.get(id);
@@ -106,13 +109,15 @@ export class RolesService {
       writeCheck('update', changed, before, permissionsChanged);
       // react-admin sends the whole record on every save: an unchanged one is not a change.
       if (!changed.length) return this.get(id);
-      await withUniqueName(input.name ?? before.name, () =>
-        m.query(
-          `UPDATE role SET name = coalesce($2, name), description = coalesce($3, description),
-             permissions = coalesce($4::jsonb, permissions), updated_at = now(), version = version + 1
-           WHERE id = $1`,
-          [id, input.name?.trim() ?? null, input.description ?? null, permissionsChanged ? JSON.stringify(input.permissions) : null],
-        ),
+      await onUniqueViolation(
+        () =>
+          m.query(
+            `UPDATE role SET name = coalesce($2, name), description = coalesce($3, description),
+               permissions = coalesce($4::jsonb, permissions), updated_at = now(), version = version + 1
+             WHERE id = $1`,
+            [id, input.name?.trim() ?? null, input.description ?? null, permissionsChanged ? JSON.stringify(input.permissions) : null],
+          ),
+        () => new RoleNameTakenError(input.name ?? String(before.name)),
       );
       await this.audit.record({ action: 'role.update', entityType: 'Role', entityId: id, before, after: await this.load(id) });
       return this.get(id);
@@ -158,12 +163,3 @@ function checkRules(rules: unknown): void {
   if (problems.length) throw new InvalidPermissionsError(problems);
 }
 
-/** Runs a write that may collide with another role's name (unique, case-insensitive). */
-async function withUniqueName(name: string, write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (e) {
-    if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new RoleNameTakenError(name);
-    throw e;
-  }
-}

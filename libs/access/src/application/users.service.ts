@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditTrail,
   newId,
+  onUniqueViolation,
   RequestContext,
   requireResource,
   type ResourceDefinition,
@@ -139,20 +140,19 @@ export class UsersService {
       const email = input.email?.trim().toLowerCase();
       const hash = input.password !== undefined ? await this.hashChecked(input.password, email ?? before.email) : null;
       const endSessions = hash !== null || (input.active === false && before.active === true);
-      try {
-        await m.query(
-          `UPDATE users SET email = coalesce($2, email), name = coalesce($3, name), active = coalesce($4, active),
-             locale = coalesce($5, locale), warehouse_ids = coalesce($6, warehouse_ids), channel_ids = coalesce($7, channel_ids),
-             password_hash = coalesce($8, password_hash),
-             token_version = token_version + CASE WHEN $9 THEN 1 ELSE 0 END, updated_at = now(), version = version + 1
-           WHERE id = $1`,
-          [id, email ?? null, input.name ?? null, input.active ?? null, input.locale ?? null,
-            input.warehouseIds ?? null, input.channelIds ?? null, hash, endSessions],
-        );
-      } catch (e) {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new EmailTakenError(email!);
-        throw e;
-      }
+      await onUniqueViolation(
+        () =>
+          m.query(
+            `UPDATE users SET email = coalesce($2, email), name = coalesce($3, name), active = coalesce($4, active),
+               locale = coalesce($5, locale), warehouse_ids = coalesce($6, warehouse_ids), channel_ids = coalesce($7, channel_ids),
+               password_hash = coalesce($8, password_hash),
+               token_version = token_version + CASE WHEN $9 THEN 1 ELSE 0 END, updated_at = now(), version = version + 1
+             WHERE id = $1`,
+            [id, email ?? null, input.name ?? null, input.active ?? null, input.locale ?? null,
+              input.warehouseIds ?? null, input.channelIds ?? null, hash, endSessions],
+          ),
+        () => new EmailTakenError(email!),
+      );
       if (input.roleIds) await setRoles(m, id, input.roleIds);
       if (endSessions) await endAllSessions(m, id, hash ? 'password_reset' : 'user_disabled');
       if (hash) await m.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(before.email).key]);

@@ -5,6 +5,7 @@ import {
   AuditTrail,
   InvalidInputError,
   newId,
+  onUniqueViolation,
   RequestContext,
   requireResource,
   type ResourceDefinition,
@@ -189,10 +190,5 @@ async function unique(m: EntityManager, input: ProductInput, selfId: string | un
     );
     if (taken.length) throw new BarcodeTakenError(taken.map((t) => t.barcode));
   }
-  try {
-    await write();
-  } catch (e) {
-    if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new SkuTakenError(input.sku ?? '');
-    throw e;
-  }
+  await onUniqueViolation(write, () => new SkuTakenError(input.sku ?? ''));
 }

@@ -8,6 +8,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail.js';
+import { pgErrorCode } from '../database/unique-violation.js';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from './domain-error.js';
 
@@ -118,8 +119,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         requestId,
       };
     }
-    const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
-    if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
+    if (pgErrorCode(exception)?.startsWith('22')) {
       // PostgreSQL's "data exception" class: a value it cannot hold (a NUL in text, a date out
       // of range). The input was bad, whichever check should have caught it first.
       return {

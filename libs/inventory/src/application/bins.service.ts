@@ -5,6 +5,7 @@ import {
   listResource,
   type ListQuery,
   newId,
+  onUniqueViolation,
   NotFoundError,
   RequestContext,
   type ResourceDefinition,
@@ -93,11 +94,13 @@ export class BinsService {
       if (warehouse.type !== 'physical') throw new UnknownWarehouseError(input.warehouseId, 'is not physical: only physical warehouses have bins');
       const id = newId();
       const keys = Object.keys(input) as (keyof BinInput)[];
-      await unique(`${input.zone}-${input.aisle}-${input.bay}-${input.level}`, () =>
-        m.query(
-          `INSERT INTO bin (id, ${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')})`,
-          [id, ...keys.map((k) => input[k])],
-        ),
+      await onUniqueViolation(
+        () =>
+          m.query(
+            `INSERT INTO bin (id, ${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')})`,
+            [id, ...keys.map((k) => input[k])],
+          ),
+        () => new BinTakenError(`${input.zone}-${input.aisle}-${input.bay}-${input.level}`),
       );
       const after = await findBin(m, id);
       await this.audit.record({ action: 'bin.create', entityType: 'Bin', entityId: id, after });
@@ -114,12 +117,14 @@ export class BinsService {
       }
       this.check(before.warehouseId as string);
       if (!changed.length) return this.get(id);
-      await unique(String(before.code), () =>
-        m.query(
-          `UPDATE bin SET ${changed.map((k, i) => `${COLUMNS[k]} = $${i + 2}`).join(', ')}, updated_at = now(), version = version + 1
-           WHERE id = $1`,
-          [id, ...changed.map((k) => input[k])],
-        ),
+      await onUniqueViolation(
+        () =>
+          m.query(
+            `UPDATE bin SET ${changed.map((k, i) => `${COLUMNS[k]} = $${i + 2}`).join(', ')}, updated_at = now(), version = version + 1
+             WHERE id = $1`,
+            [id, ...changed.map((k) => input[k])],
+          ),
+        () => new BinTakenError(String(before.code)),
       );
       const after = await findBin(m, id);
       await this.audit.record({ action: 'bin.update', entityType: 'Bin', entityId: id, before, after });
@@ -131,15 +136,6 @@ export class BinsService {
   private check(warehouseId: string) {
     const ability = RequestContext.current()?.ability;
     if (ability) assertCan(ability, 'update', 'Warehouse', { id: warehouseId });
-  }
-}
-
-async function unique(code: string, write: () => Promise<unknown>) {
-  try {
-    await write();
-  } catch (e) {
-    if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new BinTakenError(code);
-    throw e;
   }
 }
 

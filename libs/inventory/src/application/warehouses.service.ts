@@ -4,6 +4,7 @@ import {
   assertWritable,
   AuditTrail,
   newId,
+  onUniqueViolation,
   RequestContext,
   requireResource,
   type ResourceDefinition,
@@ -97,12 +98,14 @@ export class WarehousesService {
       await checkPool(m, input.type, input.memberIds ?? [], undefined);
       const id = newId();
       const keys = Object.keys(input) as (keyof WarehouseInput)[];
-      await withUniqueCode(input.code, () =>
-        m.query(
-          `INSERT INTO warehouse (id, ${keys.map((k) => COLUMNS[k].column).join(', ')})
-           VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')})`,
-          [id, ...keys.map((k) => dbValue(k, input[k]))],
-        ),
+      await onUniqueViolation(
+        () =>
+          m.query(
+            `INSERT INTO warehouse (id, ${keys.map((k) => COLUMNS[k].column).join(', ')})
+             VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')})`,
+            [id, ...keys.map((k) => dbValue(k, input[k]))],
+          ),
+        () => new WarehouseCodeTakenError(input.code),
       );
       await this.audit.record({ action: 'warehouse.create', entityType: 'Warehouse', entityId: id, after: await this.load(id) });
       return this.get(id);
@@ -119,12 +122,14 @@ export class WarehousesService {
       this.check('update', changed, before);
       if (!changed.length) return this.get(id);
       await checkPool(m, input.type ?? before.type, input.memberIds ?? before.memberIds, id);
-      await withUniqueCode(input.code ?? '', () =>
-        m.query(
-          `UPDATE warehouse SET ${changed.map((k, i) => `${COLUMNS[k].column} = $${i + 2}`).join(', ')},
-             updated_at = now(), version = version + 1 WHERE id = $1`,
-          [id, ...changed.map((k) => dbValue(k, input[k]))],
-        ),
+      await onUniqueViolation(
+        () =>
+          m.query(
+            `UPDATE warehouse SET ${changed.map((k, i) => `${COLUMNS[k].column} = $${i + 2}`).join(', ')},
+               updated_at = now(), version = version + 1 WHERE id = $1`,
+            [id, ...changed.map((k) => dbValue(k, input[k]))],
+          ),
+        () => new WarehouseCodeTakenError(input.code ?? ''),
       );
       const after = await this.load(id);
       this.check('update', [], after);
@@ -160,13 +165,4 @@ async function checkPool(m: EntityManager, type: string | undefined, memberIds: 
   );
   const missing = memberIds.filter((id) => !found.some((f) => f.id === id.toLowerCase()));
   if (missing.length) throw new InvalidPoolError(`Not physical warehouses: ${missing.join(', ')}`);
-}
-
-async function withUniqueCode(code: string, write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (e) {
-    if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw new WarehouseCodeTakenError(code);
-    throw e;
-  }
 }
