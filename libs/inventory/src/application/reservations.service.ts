@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { newId, OutboxService, UnitOfWork } from '@oms/core';
 import { ProductsService } from '@oms/catalog';
 import type { EntityManager } from 'typeorm';
-import { InsufficientStockError, UnknownSkuError } from '../domain/inventory.errors.js';
+import { UnknownSkuError } from '../domain/inventory.errors.js';
+import { appendMovement, closeOnLevel, ensureLevel, reserveOnLevel } from '../infrastructure/stock-ledger.js';
 import { raiseIfLow } from './stock.service.js';
 
 export interface ReservationLine {
@@ -65,13 +66,15 @@ export class ReservationsService {
       );
       for (const r of open) {
         const onHandDelta = to === 'consumed' ? -r.quantity : 0;
-        const [[level]] = await m.query(
-          `UPDATE stock_level SET on_hand = on_hand + $2, reserved = reserved - $3, updated_at = now(), version = version + 1
-           WHERE id = $1 RETURNING id, product_id, sku, warehouse_id, on_hand, reserved`,
-          [r.level_id, onHandDelta, r.quantity],
-        );
+        const level = await closeOnLevel(m, r.level_id, onHandDelta, r.quantity);
         await m.query(`UPDATE stock_reservation SET status = $2, closed_at = now() WHERE id = $1`, [r.id, to]);
-        await ledger(m, level, to === 'consumed' ? 'shipment' : 'release', onHandDelta, -r.quantity, orderId, actorId);
+        await appendMovement(m, level, {
+          type: to === 'consumed' ? 'shipment' : 'release',
+          onHandDelta,
+          reservedDelta: -r.quantity,
+          reference: `order:${orderId}`,
+          actorId,
+        });
       }
       return open.length;
     });
@@ -79,11 +82,8 @@ export class ReservationsService {
 }
 
 async function reserveLine(m: EntityManager, outbox: OutboxService, orderId: string, line: Resolved, actorId?: string): Promise<void> {
-  await m.query(
-    `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
-    [newId(), line.productId, line.canonicalSku, line.warehouseId],
-  );
+  const product = { id: line.productId, sku: line.canonicalSku };
+  await ensureLevel(m, product, line.warehouseId);
   // The reservation row first: a repeat of the same request (even a concurrent one) finds it and
   // stops here, so it reserves nothing twice.
   const claimed: unknown[] = await m.query(
@@ -94,37 +94,7 @@ async function reserveLine(m: EntityManager, outbox: OutboxService, orderId: str
     [newId(), orderId, line.lineId, line.quantity, line.productId, line.warehouseId],
   );
   if (!claimed.length) return;
-  const [[level]] = await m.query(
-    `UPDATE stock_level SET reserved = reserved + $3, updated_at = now(), version = version + 1
-     WHERE product_id = $1 AND warehouse_id = $2 AND on_hand - reserved >= $3
-     RETURNING id, product_id, sku, warehouse_id, on_hand, reserved, low_stock_threshold`,
-    [line.productId, line.warehouseId, line.quantity],
-  );
-  if (!level) {
-    const [current] = await m.query(
-      `SELECT on_hand - reserved AS available FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
-      [line.productId, line.warehouseId],
-    );
-    throw new InsufficientStockError(line.canonicalSku, line.warehouseId, current?.available ?? 0, line.quantity);
-  }
-  await ledger(m, level, 'reservation', 0, line.quantity, orderId, actorId);
+  const level = await reserveOnLevel(m, product, line.warehouseId, line.quantity);
+  await appendMovement(m, level, { type: 'reservation', onHandDelta: 0, reservedDelta: line.quantity, reference: `order:${orderId}`, actorId });
   await raiseIfLow(outbox, level, -line.quantity);
-}
-
-async function ledger(
-  m: EntityManager,
-  level: { id: string; product_id: string; sku: string; warehouse_id: string; on_hand: number; reserved: number },
-  type: 'reservation' | 'release' | 'shipment',
-  onHandDelta: number,
-  reservedDelta: number,
-  orderId: string,
-  actorId?: string,
-): Promise<void> {
-  await m.query(
-    `INSERT INTO stock_movement (id, level_id, product_id, sku, warehouse_id, type, on_hand_delta, reserved_delta,
-                                 on_hand_after, reserved_after, reference, actor_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [newId(), level.id, level.product_id, level.sku, level.warehouse_id, type, onHandDelta, reservedDelta,
-      level.on_hand, level.reserved, `order:${orderId}`, actorId ?? null],
-  );
 }

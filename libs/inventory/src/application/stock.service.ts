@@ -11,8 +11,9 @@ import {
   UnitOfWork,
 } from '@oms/core';
 import { ProductsService } from '@oms/catalog';
-import { InsufficientStockError, UnknownSkuError, UnknownWarehouseError } from '../domain/inventory.errors.js';
+import { UnknownSkuError } from '../domain/inventory.errors.js';
 import { crossedLowStock, StockLow } from '../domain/stock-low.event.js';
+import { appendMovement, changeOnHand, ensureLevel, type LevelRow, requireStockWarehouse } from '../infrastructure/stock-ledger.js';
 
 export const STOCK_LEVELS: ResourceDefinition = {
   resource: 'stock-levels',
@@ -111,38 +112,18 @@ export class StockService {
     // Scoped roles: the rule's conditions (their warehouses) decide on this movement.
     if (ability) assertCan(ability, 'create', 'StockMovement', { warehouseId: input.warehouseId, sku: product.sku, type: input.type });
     return this.uow.run(async (m) => {
-      const [warehouse] = await m.query(`SELECT type FROM warehouse WHERE id = $1`, [input.warehouseId]);
-      if (!warehouse) throw new UnknownWarehouseError(input.warehouseId, 'does not exist');
-      if (warehouse.type === 'virtual') throw new UnknownWarehouseError(input.warehouseId, 'is virtual: stock lives in physical warehouses');
-      await m.query(
-        `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
-        [newId(), product.id, product.sku, input.warehouseId],
-      );
-      // An UPDATE answers [rows, count].
-      const [[level]] = await m.query(
-        `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now(), version = version + 1
-         WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved
-         RETURNING id, sku, warehouse_id, on_hand, reserved, low_stock_threshold`,
-        [product.id, input.warehouseId, input.quantity],
-      );
-      if (!level) {
-        const [current] = await m.query(
-          `SELECT on_hand - reserved AS available FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
-          [product.id, input.warehouseId],
-        );
-        throw new InsufficientStockError(product.sku, input.warehouseId, current?.available ?? 0, -input.quantity);
-      }
-      const id = newId();
-      await m.query(
-        `INSERT INTO stock_movement (id, level_id, product_id, sku, warehouse_id, type, on_hand_delta, reserved_delta,
-                                     on_hand_after, reserved_after, reason, reference, actor_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12)`,
-        [id, level.id, product.id, product.sku, input.warehouseId, input.type, input.quantity, level.on_hand, level.reserved,
-          input.reason, input.reference ?? null, RequestContext.current()?.user?.id ?? null],
-      );
-      const [movement] = await m.query(`SELECT ${Object.entries(STOCK_MOVEMENTS.fields).map(([f, e]) => `${e} AS "${f}"`).join(', ')}
-        FROM stock_movement mv WHERE mv.id = $1`, [id]);
+      await requireStockWarehouse(m, input.warehouseId);
+      await ensureLevel(m, product, input.warehouseId);
+      const level = await changeOnHand(m, product, input.warehouseId, input.quantity);
+      const id = await appendMovement(m, level, {
+        type: input.type,
+        onHandDelta: input.quantity,
+        reservedDelta: 0,
+        reason: input.reason,
+        reference: input.reference,
+        actorId: RequestContext.current()?.user?.id,
+      });
+      const movement = await requireResource<Record<string, unknown>>(m, STOCK_MOVEMENTS, id, 'Stock movement', { raw: true });
       await this.audit.record({ action: `stock.${input.type}`, entityType: 'StockLevel', entityId: level.id, after: movement });
       await raiseIfLow(this.outbox, level, input.quantity);
       return movement;
@@ -166,14 +147,8 @@ export class StockService {
     const reference = input.reference ?? `transfer:${newId()}`;
     return this.uow.run(async (m) => {
       for (const warehouseId of [input.fromWarehouseId, input.toWarehouseId].sort()) {
-        const [warehouse] = await m.query(`SELECT type FROM warehouse WHERE id = $1`, [warehouseId]);
-        if (!warehouse) throw new UnknownWarehouseError(warehouseId, 'does not exist');
-        if (warehouse.type === 'virtual') throw new UnknownWarehouseError(warehouseId, 'is virtual: stock lives in physical warehouses');
-        await m.query(
-          `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
-          [newId(), product.id, product.sku, warehouseId],
-        );
+        await requireStockWarehouse(m, warehouseId);
+        await ensureLevel(m, product, warehouseId);
       }
       // Lock both levels in the global order before changing either.
       await m.query(
@@ -185,27 +160,15 @@ export class StockService {
         [input.fromWarehouseId, -input.quantity, 'transfer_out'],
         [input.toWarehouseId, input.quantity, 'transfer_in'],
       ] as const) {
-        const [[level]] = await m.query(
-          `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now(), version = version + 1
-           WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved
-           RETURNING id, sku, warehouse_id, on_hand, reserved, low_stock_threshold`,
-          [product.id, warehouseId, delta],
-        );
-        if (!level) {
-          const [current] = await m.query(
-            `SELECT on_hand - reserved AS available FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
-            [product.id, warehouseId],
-          );
-          throw new InsufficientStockError(product.sku, warehouseId, current?.available ?? 0, input.quantity);
-        }
-        const id = newId();
-        await m.query(
-          `INSERT INTO stock_movement (id, level_id, product_id, sku, warehouse_id, type, on_hand_delta, reserved_delta,
-                                       on_hand_after, reserved_after, reason, reference, actor_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12)`,
-          [id, level.id, product.id, product.sku, warehouseId, type, delta, level.on_hand, level.reserved, input.reason,
-            reference, RequestContext.current()?.user?.id ?? null],
-        );
+        const level = await changeOnHand(m, product, warehouseId, delta);
+        const id = await appendMovement(m, level, {
+          type,
+          onHandDelta: delta,
+          reservedDelta: 0,
+          reason: input.reason,
+          reference,
+          actorId: RequestContext.current()?.user?.id,
+        });
         await raiseIfLow(this.outbox, level, delta);
         movements.push(await requireResource(m, STOCK_MOVEMENTS, id, 'Stock movement', { raw: true }));
       }
@@ -255,7 +218,7 @@ export class StockService {
 /** Raises StockLow, in the change's own transaction, when this change crossed the threshold. */
 export async function raiseIfLow(
   outbox: OutboxService,
-  level: { id: string; sku: string; warehouse_id: string; on_hand: number; reserved: number; low_stock_threshold: number | null },
+  level: LevelRow,
   availableDelta: number,
 ): Promise<void> {
   const available = level.on_hand - level.reserved;

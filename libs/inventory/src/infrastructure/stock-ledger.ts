@@ -1,0 +1,106 @@
+import { newId } from '@oms/core';
+import type { EntityManager } from 'typeorm';
+import { InsufficientStockError, UnknownWarehouseError } from '../domain/inventory.errors.js';
+
+/** A stock level as the writes below return it. */
+export interface LevelRow {
+  id: string;
+  product_id: string;
+  sku: string;
+  warehouse_id: string;
+  on_hand: number;
+  reserved: number;
+  low_stock_threshold: number | null;
+}
+
+export type MovementType =
+  | 'receipt'
+  | 'adjustment'
+  | 'reservation'
+  | 'release'
+  | 'shipment'
+  | 'return'
+  | 'transfer_out'
+  | 'transfer_in';
+
+const LEVEL_COLUMNS = 'id, product_id, sku, warehouse_id, on_hand, reserved, low_stock_threshold';
+
+/** Stock lives in physical (or third-party) warehouses; a virtual one only pools them. */
+export async function requireStockWarehouse(m: EntityManager, warehouseId: string): Promise<void> {
+  const [warehouse] = await m.query(`SELECT type FROM warehouse WHERE id = $1`, [warehouseId]);
+  if (!warehouse) throw new UnknownWarehouseError(warehouseId, 'does not exist');
+  if (warehouse.type === 'virtual') throw new UnknownWarehouseError(warehouseId, 'is virtual: stock lives in physical warehouses');
+}
+
+/** The level of a SKU in a warehouse, created empty the first time it is needed. */
+export async function ensureLevel(m: EntityManager, product: { id: string; sku: string }, warehouseId: string): Promise<void> {
+  await m.query(
+    `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
+    [newId(), product.id, product.sku, warehouseId],
+  );
+}
+
+/**
+ * Changes on-hand by `delta` with a conditional update, so concurrent changes can never take it
+ * below what is reserved; refuses with the units that could have been taken.
+ */
+export async function changeOnHand(m: EntityManager, product: { id: string; sku: string }, warehouseId: string, delta: number): Promise<LevelRow> {
+  // An UPDATE answers [rows, count].
+  const [[level]] = await m.query(
+    `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now(), version = version + 1
+     WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved
+     RETURNING ${LEVEL_COLUMNS}`,
+    [product.id, warehouseId, delta],
+  );
+  if (!level) throw await insufficient(m, product, warehouseId, -delta);
+  return level;
+}
+
+/** Reserves `quantity` if that much is available; refuses with what is. */
+export async function reserveOnLevel(m: EntityManager, product: { id: string; sku: string }, warehouseId: string, quantity: number): Promise<LevelRow> {
+  const [[level]] = await m.query(
+    `UPDATE stock_level SET reserved = reserved + $3, updated_at = now(), version = version + 1
+     WHERE product_id = $1 AND warehouse_id = $2 AND on_hand - reserved >= $3
+     RETURNING ${LEVEL_COLUMNS}`,
+    [product.id, warehouseId, quantity],
+  );
+  if (!level) throw await insufficient(m, product, warehouseId, quantity);
+  return level;
+}
+
+/** Gives a reservation back (`onHandDelta` 0) or ships it (`onHandDelta` = -quantity). */
+export async function closeOnLevel(m: EntityManager, levelId: string, onHandDelta: number, quantity: number): Promise<LevelRow> {
+  const [[level]] = await m.query(
+    `UPDATE stock_level SET on_hand = on_hand + $2, reserved = reserved - $3, updated_at = now(), version = version + 1
+     WHERE id = $1 RETURNING ${LEVEL_COLUMNS}`,
+    [levelId, onHandDelta, quantity],
+  );
+  return level;
+}
+
+/** Appends the movement that explains a level change; returns its id. */
+export async function appendMovement(
+  m: EntityManager,
+  level: LevelRow,
+  movement: { type: MovementType; onHandDelta: number; reservedDelta: number; reason?: string; reference?: string; actorId?: string | null },
+): Promise<string> {
+  const id = newId();
+  await m.query(
+    `INSERT INTO stock_movement (id, level_id, product_id, sku, warehouse_id, type, on_hand_delta, reserved_delta,
+                                 on_hand_after, reserved_after, reason, reference, actor_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [id, level.id, level.product_id, level.sku, level.warehouse_id, movement.type, movement.onHandDelta,
+      movement.reservedDelta, level.on_hand, level.reserved, movement.reason ?? null, movement.reference ?? null,
+      movement.actorId ?? null],
+  );
+  return id;
+}
+
+async function insufficient(m: EntityManager, product: { id: string; sku: string }, warehouseId: string, requested: number) {
+  const [current] = await m.query(
+    `SELECT on_hand - reserved AS available FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
+    [product.id, warehouseId],
+  );
+  return new InsufficientStockError(product.sku, warehouseId, current?.available ?? 0, requested);
+}
