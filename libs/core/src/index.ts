@@ -47,6 +47,7 @@ export {
 } from './access-control/permissions.js';
 export { buildAbility, interpolateRules, type AbilityUser } from './access-control/build-ability.js';
 export { validatePermissionRules } from './access-control/validate-rules.js';
+export { assertAllowed } from './access-control/current-user.js';
 export { scopeFor, type SqlScope } from './access-control/ability-sql.js';
 export {
   applyReadRules,

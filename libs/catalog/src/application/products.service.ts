@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  assertCan,
-  assertWritable,
+  assertAllowed,
   AuditTrail,
   InvalidInputError,
   newId,
   onUniqueViolation,
-  RequestContext,
   requireResource,
   type ResourceDefinition,
   UnitOfWork,
@@ -108,7 +106,7 @@ export class ProductsService {
 
   async create(input: ProductInput & { sku: string; name: string; priceMinor: number; currency: string }) {
     checkAttributes(input.attributes);
-    this.check('create', Object.keys(input), input);
+    assertAllowed('create', 'Product', input, Object.keys(input));
     return this.uow.run(async (m) => {
       const id = newId();
       const keys = Object.keys(input) as (keyof ProductInput)[];
@@ -132,7 +130,7 @@ export class ProductsService {
       const changed = (Object.keys(input) as (keyof ProductInput)[]).filter(
         (k) => JSON.stringify(input[k] ?? null) !== JSON.stringify(before[k] ?? null),
       );
-      this.check('update', changed, before);
+      assertAllowed('update', 'Product', before, changed);
       if (!changed.length) return this.get(id);
       await unique(m, input, id, () =>
         m.query(
@@ -142,7 +140,7 @@ export class ProductsService {
         ),
       );
       const after = await this.load(id);
-      this.check('update', [], after);
+      assertAllowed('update', 'Product', after);
       await this.audit.record({ action: 'product.update', entityType: 'Product', entityId: id, before, after });
       return this.get(id);
     });
@@ -151,19 +149,13 @@ export class ProductsService {
   async remove(id: string) {
     return this.uow.run(async (m) => {
       const before = await this.load(id);
-      this.check('delete', [], before);
+      assertAllowed('delete', 'Product', before);
       await m.query(`DELETE FROM product WHERE id = $1`, [id]);
       await this.audit.record({ action: 'product.delete', entityType: 'Product', entityId: id, before });
       return before;
     });
   }
 
-  private check(action: 'create' | 'update' | 'delete', fields: string[], record: object) {
-    const ability = RequestContext.current()?.ability;
-    if (!ability) return;
-    assertCan(ability, action, 'Product', record as Record<string, unknown>);
-    assertWritable(ability, action, 'Product', fields, record as Record<string, unknown>);
-  }
 }
 
 function dbValue(key: keyof ProductInput, value: unknown): unknown {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  assertCan,
+  assertAllowed,
   AuditTrail,
-  listResource,
   type ListQuery,
+  listResource,
   newId,
-  onUniqueViolation,
   NotFoundError,
+  onUniqueViolation,
   RequestContext,
   type ResourceDefinition,
   scopeFor,
@@ -87,7 +87,8 @@ export class BinsService {
   }
 
   async create(input: BinInput & { warehouseId: string }) {
-    this.check(input.warehouseId);
+    // Changing bins is changing the warehouse: the caller must be allowed to update that one.
+    assertAllowed('update', 'Warehouse', { id: input.warehouseId });
     return this.uow.run(async (m) => {
       const [warehouse] = await m.query(`SELECT type FROM warehouse WHERE id = $1`, [input.warehouseId]);
       if (!warehouse) throw new UnknownWarehouseError(input.warehouseId, 'does not exist');
@@ -115,7 +116,7 @@ export class BinsService {
       if (changed.includes('warehouseId')) {
         throw new UnknownWarehouseError(String(input.warehouseId), 'cannot change: a bin stays in its warehouse');
       }
-      this.check(before.warehouseId as string);
+      assertAllowed('update', 'Warehouse', { id: before.warehouseId });
       if (!changed.length) return this.get(id);
       await onUniqueViolation(
         () =>
@@ -132,11 +133,6 @@ export class BinsService {
     });
   }
 
-  /** Changing bins is changing the warehouse: the caller must be allowed to update that one. */
-  private check(warehouseId: string) {
-    const ability = RequestContext.current()?.ability;
-    if (ability) assertCan(ability, 'update', 'Warehouse', { id: warehouseId });
-  }
 }
 
 function binScope(paramOffset = 0) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  assertAllowed,
   AuditTrail,
-  assertCan,
   InvalidInputError,
   newId,
   OutboxService,
@@ -108,9 +108,8 @@ export class StockService {
   async record(input: ManualMovement): Promise<Record<string, unknown>> {
     const product = await this.products.findBySku(input.sku);
     if (!product) throw new UnknownSkuError(input.sku);
-    const ability = RequestContext.current()?.ability;
     // Scoped roles: the rule's conditions (their warehouses) decide on this movement.
-    if (ability) assertCan(ability, 'create', 'StockMovement', { warehouseId: input.warehouseId, sku: product.sku, type: input.type });
+    assertAllowed('create', 'StockMovement', { warehouseId: input.warehouseId, sku: product.sku, type: input.type });
     return this.uow.run(async (m) => {
       await requireStockWarehouse(m, input.warehouseId);
       await ensureLevel(m, product, input.warehouseId);
@@ -140,9 +139,8 @@ export class StockService {
     }
     const product = await this.products.findBySku(input.sku);
     if (!product) throw new UnknownSkuError(input.sku);
-    const ability = RequestContext.current()?.ability;
     for (const warehouseId of [input.fromWarehouseId, input.toWarehouseId]) {
-      if (ability) assertCan(ability, 'create', 'StockMovement', { warehouseId, sku: product.sku, type: 'transfer' });
+      assertAllowed('create', 'StockMovement', { warehouseId, sku: product.sku, type: 'transfer' });
     }
     const reference = input.reference ?? `transfer:${newId()}`;
     return this.uow.run(async (m) => {
@@ -181,8 +179,7 @@ export class StockService {
   async setThreshold(id: string, threshold: number | null) {
     return this.uow.run(async (m) => {
       const before = await requireResource<Record<string, unknown>>(m, STOCK_LEVELS, id, 'Stock level', { raw: true });
-      const ability = RequestContext.current()?.ability;
-      if (ability) assertCan(ability, 'update', 'StockLevel', before);
+      assertAllowed('update', 'StockLevel', before);
       await m.query(`UPDATE stock_level SET low_stock_threshold = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [id, threshold]);
       const after = await requireResource<Record<string, unknown>>(m, STOCK_LEVELS, id, 'Stock level', { raw: true });
       await this.audit.record({ action: 'stock.threshold', entityType: 'StockLevel', entityId: id, before, after });

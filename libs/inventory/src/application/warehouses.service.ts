@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  assertCan,
-  assertWritable,
+  assertAllowed,
   AuditTrail,
   newId,
   onUniqueViolation,
-  RequestContext,
   requireResource,
   type ResourceDefinition,
   UnitOfWork,
@@ -93,7 +91,7 @@ export class WarehousesService {
   }
 
   async create(input: WarehouseInput & { code: string; name: string; type: string; address: object }) {
-    this.check('create', Object.keys(input), input);
+    assertAllowed('create', 'Warehouse', input, Object.keys(input));
     return this.uow.run(async (m) => {
       await checkPool(m, input.type, input.memberIds ?? [], undefined);
       const id = newId();
@@ -119,7 +117,7 @@ export class WarehousesService {
       const changed = (Object.keys(input) as (keyof WarehouseInput)[]).filter(
         (k) => JSON.stringify(input[k] ?? null) !== JSON.stringify(before[k] ?? null),
       );
-      this.check('update', changed, before);
+      assertAllowed('update', 'Warehouse', before, changed);
       if (!changed.length) return this.get(id);
       await checkPool(m, input.type ?? before.type, input.memberIds ?? before.memberIds, id);
       await onUniqueViolation(
@@ -132,18 +130,12 @@ export class WarehousesService {
         () => new WarehouseCodeTakenError(input.code ?? ''),
       );
       const after = await this.load(id);
-      this.check('update', [], after);
+      assertAllowed('update', 'Warehouse', after);
       await this.audit.record({ action: 'warehouse.update', entityType: 'Warehouse', entityId: id, before, after });
       return this.get(id);
     });
   }
 
-  private check(action: 'create' | 'update', fields: string[], record: object) {
-    const ability = RequestContext.current()?.ability;
-    if (!ability) return;
-    assertCan(ability, action, 'Warehouse', record as Record<string, unknown>);
-    assertWritable(ability, action, 'Warehouse', fields, record as Record<string, unknown>);
-  }
 }
 
 function dbValue(key: keyof WarehouseInput, value: unknown): unknown {
