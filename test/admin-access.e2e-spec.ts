@@ -4,17 +4,12 @@
  * built system: a Viewer and a member of warehouse staff see only what their roles allow, and
  * the screens hidden from them are refused by the API as well.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import { BUILT_IN_ROLES } from '@oms/access';
 import { type Browser, type Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
 import { startSystem } from './support/system.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../.tmp/', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-const describeInBrowser = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
 const PASSWORD = 'Correct-horse-42';
 const WAREHOUSE_A = '019ab111-0000-7000-8000-00000000000a';
 const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
@@ -24,16 +19,8 @@ type System = Awaited<ReturnType<typeof startSystem>>;
 describeInBrowser('back office for narrow roles (browser)', () => {
   let system: System;
   let browser: Browser;
-  let adminToken: string;
 
-  const api = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${system.baseUrl}/api${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${init.token ?? adminToken}` },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
-  };
+  let api: ApiCall;
 
   const signIn = async (email: string, locale: string): Promise<Page> => {
     const context = await browser.newContext({ locale, viewport: { width: 1366, height: 800 } });
@@ -55,12 +42,7 @@ describeInBrowser('back office for narrow roles (browser)', () => {
     if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
     mkdirSync(SHOTS, { recursive: true });
     system = await startSystem();
-    const login = await fetch(`${system.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: system.adminEmail, password: system.adminPassword }),
-    });
-    adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+    ({ api } = await adminApi(system));
     for (const [email, role, warehouseIds] of [
       ['viewer@test.local', 'viewer', []],
       ['picker@test.local', 'warehouse_staff', [WAREHOUSE_A]],

@@ -4,17 +4,12 @@
  * working in Chinese creates, lists and edits a product and meets the server's SKU check on
  * the form; a Viewer sees the catalogue but no way to change it. Screenshots land in .tmp/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import { BUILT_IN_ROLES } from '@oms/access';
 import { type Browser, type Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
 import { startSystem } from './support/system.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../.tmp/', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-const describeInBrowser = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
 const PASSWORD = 'Correct-horse-42';
 const SKU = 'TEE-BLU-M';
 const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
@@ -24,16 +19,8 @@ type System = Awaited<ReturnType<typeof startSystem>>;
 describeInBrowser('product screens (browser)', () => {
   let system: System;
   let browser: Browser;
-  let adminToken: string;
 
-  const api = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${system.baseUrl}/api${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${init.token ?? adminToken}` },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
-  };
+  let api: ApiCall;
 
   const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
     const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 } });
@@ -64,12 +51,7 @@ describeInBrowser('product screens (browser)', () => {
     mkdirSync(SHOTS, { recursive: true });
     // An empty catalogue: the test starts from "no products yet".
     system = await startSystem({ env: { OMS_SEED_DEMO: 'false' } });
-    const login = await fetch(`${system.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: system.adminEmail, password: system.adminPassword }),
-    });
-    adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+    ({ api } = await adminApi(system));
     const viewer = await api('/users', {
       method: 'POST',
       body: { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, roleIds: [roleId('viewer')], locale: 'en' },

@@ -5,17 +5,12 @@
  * rise, is told when an adjustment would take more than is available, finds the receipt in the
  * ledger and opens a warehouse; a Viewer sees stock but no way to change it. Screenshots land in .tmp/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import { BUILT_IN_ROLES } from '@oms/access';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
 import { startSystem } from './support/system.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../.tmp/', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-const describeInBrowser = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
 const PASSWORD = 'Correct-horse-42';
 const REFERENCE = 'PO-E2E-0001';
 const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
@@ -26,18 +21,10 @@ type Level = { id: string; sku: string; warehouseId: string; onHand: number; res
 describeInBrowser('inventory screens (browser)', () => {
   let system: System;
   let browser: Browser;
-  let adminToken: string;
   let hangzhou: { id: string; code: string };
   let level: Level;
 
-  const api = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${system.baseUrl}/api${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${init.token ?? adminToken}` },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
-  };
+  let api: ApiCall;
   const filter = (value: object) => encodeURIComponent(JSON.stringify(value));
 
   const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
@@ -79,17 +66,12 @@ describeInBrowser('inventory screens (browser)', () => {
     if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
     mkdirSync(SHOTS, { recursive: true });
     system = await startSystem();
-    const login = await fetch(`${system.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: system.adminEmail, password: system.adminPassword }),
-    });
-    adminToken = ((await login.json()) as { accessToken: string }).accessToken;
-    const warehouses = (await api(`/warehouses?filter=${filter({ q: 'HZ-01' })}`)).body as Array<{ id: string; code: string }>;
+    ({ api } = await adminApi(system));
+    const warehouses = (await api(`/warehouses?filter=${filter({ q: 'HZ-01' })}`)).body as unknown as Array<{ id: string; code: string }>;
     hangzhou = warehouses.find((w) => w.code === 'HZ-01')!;
     expect(hangzhou).toBeDefined();
     const levels = (await api(`/stock-levels?filter=${filter({ warehouseId: hangzhou.id, low: false })}&range=[0,49]`))
-      .body as Level[];
+      .body as unknown as Level[];
     level = levels.find((l) => l.available > 0)!;
     expect(level).toBeDefined();
     const viewer = await api('/users', {
@@ -205,7 +187,7 @@ describeInBrowser('inventory screens (browser)', () => {
     await shot(page, 'admin-warehouse-edit-en');
     await page.context().close();
 
-    const movements = (await api(`/stock-movements?filter=${filter({ reference: REFERENCE })}`)).body as Array<Record<string, unknown>>;
+    const movements = (await api(`/stock-movements?filter=${filter({ reference: REFERENCE })}`)).body as unknown as Array<Record<string, unknown>>;
     expect(movements).toEqual([
       expect.objectContaining({ sku: level.sku, warehouseId: hangzhou.id, type: 'receipt', quantity: 10, onHandAfter: before + 10 }),
     ]);

@@ -31,3 +31,27 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+export type ApiCall = (
+  path: string,
+  init?: { method?: string; body?: unknown; token?: string },
+) => Promise<{ status: number; body: Record<string, unknown> }>;
+
+/** Signs the first administrator in over HTTP; `api` calls `/api` as them unless given another token. */
+export async function adminApi(system: { baseUrl: string; adminEmail: string; adminPassword: string }) {
+  const login = await fetch(`${system.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: system.adminEmail, password: system.adminPassword }),
+  });
+  const token = ((await login.json()) as { accessToken: string }).accessToken;
+  const api: ApiCall = async (path, init = {}) => {
+    const res = await fetch(`${system.baseUrl}/api${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${init.token ?? token}` },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+  };
+  return { token, api };
+}
