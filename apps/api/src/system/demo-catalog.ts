@@ -43,7 +43,7 @@ function* skus() {
     for (const a of first[1]) {
       for (const b of second ? second[1] : [undefined]) {
         const attributes: Record<string, string> = { [first[0]]: a, ...(b ? { [second[0]]: b } : {}) };
-        const suffix = [a, b].filter(Boolean).map((v) => v!.split(' ').pop()!.toUpperCase().slice(0, 5)).join('-');
+        const suffix = [a, b].filter(Boolean).map((v) => v!.split(' ').pop()!.toUpperCase()).join('-');
         yield {
           sku: `${base.code}-${suffix}`,
           name: `${base.zh} ${Object.values(attributes).map((v) => v.split(' ')[0]).join(' ')} / ${base.en} ${Object.values(attributes).map((v) => v.split(' ').pop()).join(' ')}`,
