@@ -5,12 +5,14 @@ import {
   InvalidInputError,
   newId,
   onUniqueViolation,
+  OutboxService,
   requireResource,
   type ResourceDefinition,
   UnitOfWork,
 } from '@oms/core';
 import type { EntityManager } from 'typeorm';
 import { BarcodeTakenError, SkuTakenError } from '../domain/catalog.errors.js';
+import { ProductChanged } from '../domain/product-changed.event.js';
 
 export const PRODUCTS: ResourceDefinition = {
   resource: 'products',
@@ -55,10 +57,10 @@ export interface ProductInput {
   name?: string;
   attributes?: Record<string, string>;
   barcodes?: string[];
-  weightGrams?: number;
-  lengthMm?: number;
-  widthMm?: number;
-  heightMm?: number;
+  weightGrams?: number | null;
+  lengthMm?: number | null;
+  widthMm?: number | null;
+  heightMm?: number | null;
   priceMinor?: number;
   currency?: string;
   purchaseLimit?: number | null;
@@ -88,6 +90,7 @@ export class ProductsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditTrail,
+    private readonly outbox: OutboxService,
   ) {}
 
   get(id: string): Promise<ProductRecord> {
@@ -98,6 +101,14 @@ export class ProductsService {
   async findBySku(sku: string): Promise<{ id: string; sku: string; name: string; active: boolean } | undefined> {
     const [row] = await this.uow.manager.query(`SELECT id, sku, name, active FROM product WHERE lower(sku) = lower($1)`, [sku]);
     return row;
+  }
+
+  /** Products by SKU in any case, with what allocation needs to know of them. */
+  async findManyBySku(skus: string[]): Promise<{ id: string; sku: string; name: string; active: boolean; weightGrams: number }[]> {
+    return this.uow.manager.query(
+      `SELECT id, sku, name, active, coalesce(weight_grams, 0) AS "weightGrams" FROM product WHERE lower(sku) = ANY($1::text[])`,
+      [skus.map((s) => s.toLowerCase())],
+    );
   }
 
   private load(id: string): Promise<ProductRecord> {
@@ -117,7 +128,9 @@ export class ProductsService {
           [id, ...keys.map((k) => dbValue(k, input[k]))],
         ),
       );
-      await this.audit.record({ action: 'product.create', entityType: 'Product', entityId: id, after: await this.load(id) });
+      const after = await this.load(id);
+      await this.audit.record({ action: 'product.create', entityType: 'Product', entityId: id, after });
+      await this.announce(after);
       return this.get(id);
     });
   }
@@ -128,7 +141,7 @@ export class ProductsService {
       await m.query(`SELECT id FROM product WHERE id = $1 FOR UPDATE`, [id]);
       const before = await this.load(id);
       const changed = (Object.keys(input) as (keyof ProductInput)[]).filter(
-        (k) => JSON.stringify(input[k] ?? null) !== JSON.stringify(before[k] ?? null),
+        (k) => canonical(input[k] ?? null) !== canonical(before[k] ?? null),
       );
       assertAllowed('update', 'Product', before, changed);
       if (!changed.length) return this.get(id);
@@ -142,8 +155,14 @@ export class ProductsService {
       const after = await this.load(id);
       assertAllowed('update', 'Product', after);
       await this.audit.record({ action: 'product.update', entityType: 'Product', entityId: id, before, after });
+      if (changed.some((k) => k === 'sku' || k === 'name' || k === 'active')) await this.announce(after);
       return this.get(id);
     });
+  }
+
+  private announce(product: ProductRecord): Promise<void> {
+    const { id, sku, name, active } = product as ProductRecord & { name: string; active: boolean };
+    return this.outbox.append([new ProductChanged('product', id, { productId: id, sku, name, active })]);
   }
 
   async remove(id: string) {
@@ -156,6 +175,13 @@ export class ProductsService {
     });
   }
 
+}
+
+/** JSON with object keys sorted: PostgreSQL's jsonb keeps its own key order, which is no change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 }
 
 function dbValue(key: keyof ProductInput, value: unknown): unknown {

@@ -15,3 +15,11 @@ export class BarcodeTakenError extends DomainError {
     });
   }
 }
+
+export class ImportsBusyError extends DomainError {
+  constructor(waiting: number) {
+    super('product_imports.busy', 'rate_limited', `${waiting} imports are already waiting on this server; try again in a minute`, {
+      retryAfterSeconds: 60,
+    });
+  }
+}
