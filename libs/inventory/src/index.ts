@@ -11,3 +11,29 @@ export { InventoryWorkerModule } from './inventory-worker.module.js';
 export { ReconcileJob, RECONCILE_QUEUE, RECONCILE_CRON } from './application/reconcile.job.js';
 /** Bins (locations) of physical warehouses. */
 export { BinsService, type BinInput } from './application/bins.service.js';
+/** Stock per bin: put away, move between bins, take out; read in walking order. */
+export { BinStockService, type PutawayInput, type BinMoveInput, type TakeOutInput } from './application/bin-stock.service.js';
+/** Allocation: which warehouses ship an order, as commands for the orders context and the events they raise. */
+export {
+  AllocateOrderCommand,
+  OverrideAllocationCommand,
+  ReleaseOrderStockCommand,
+} from './application/allocation.commands.js';
+export {
+  AllocationService,
+  type AllocationRecord,
+  type AllocationRequest,
+  type ManualPick,
+} from './application/allocation.service.js';
+export { AllocationSettingsService, type AllocationSetting } from './application/allocation-settings.service.js';
+export { OrderAllocated, OrderStockReleased, StockArrived } from './domain/allocation/allocation.events.js';
+export {
+  planAllocation,
+  STRATEGIES,
+  SHORTAGE_POLICIES,
+  type Strategy,
+  type ShortagePolicy,
+  type AllocationPlan,
+  type AllocationExplanation,
+  type Destination,
+} from './domain/allocation/allocation-engine.js';

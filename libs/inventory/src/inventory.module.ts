@@ -1,17 +1,25 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@oms/catalog';
+import { AllocationSettingsService } from './application/allocation-settings.service.js';
+import { ALLOCATION_COMMAND_HANDLERS } from './application/allocation.commands.js';
+import { AllocationService } from './application/allocation.service.js';
+import { BinStockService } from './application/bin-stock.service.js';
 import { BinsService } from './application/bins.service.js';
 import { ReservationsService } from './application/reservations.service.js';
 import { StockService } from './application/stock.service.js';
 import { WarehousesService } from './application/warehouses.service.js';
+import { AllocationSettingsController, AllocationsController, BackordersController } from './http/allocation.controller.js';
+import { BinStockController } from './http/bin-stock.controller.js';
 import { BinsController } from './http/bins.controller.js';
 import { StockLevelsController, StockMovementsController, StockTransfersController } from './http/stock.controller.js';
 import { WarehousesController } from './http/warehouses.controller.js';
 
 @Module({
   imports: [CatalogModule],
-  controllers: [WarehousesController, BinsController, StockLevelsController, StockMovementsController, StockTransfersController],
-  providers: [WarehousesService, StockService, ReservationsService, BinsService],
-  exports: [WarehousesService, StockService, ReservationsService],
+  controllers: [WarehousesController, BinsController, StockLevelsController, StockMovementsController, StockTransfersController, BinStockController,
+    AllocationSettingsController, AllocationsController, BackordersController],
+  providers: [WarehousesService, StockService, ReservationsService, BinsService, BinStockService, AllocationService,
+    AllocationSettingsService, ...ALLOCATION_COMMAND_HANDLERS],
+  exports: [WarehousesService, StockService, ReservationsService, BinStockService, AllocationService, AllocationSettingsService],
 })
 export class InventoryModule {}

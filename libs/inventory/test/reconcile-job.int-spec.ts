@@ -42,4 +42,22 @@ describe('the nightly stock reconcile', () => {
     expect(report.drift).toEqual([expect.objectContaining({ sku: 'D-1', onHand: 9, ledgerOnHand: 4 })]);
     expect((await alerts()).map((a) => a.payload.drift.map((d) => d.sku))).toEqual([['D-1']]);
   });
+
+  it('raises an alert naming a bin that disagrees with the bin ledger', async () => {
+    await query(t, `UPDATE stock_level SET on_hand = 4 WHERE sku = 'D-1'`);
+    const admin = await adminToken(t);
+    const [{ id: warehouseId }] = await query<{ id: string }>(t, `SELECT id FROM warehouse WHERE code = 'W'`);
+    const bin = await t.http.post('/api/bins').auth(admin, bearer).send({ warehouseId, zone: 'A', aisle: '1', bay: '1', level: '1', sequence: 1 }).expect(201);
+    await t.http.post('/api/bin-stock/putaway').auth(admin, bearer).send({ sku: 'D-1', binId: bin.body.id, quantity: 2 }).expect(201);
+    expect(await job.run()).toMatchObject({ drift: [], binDrift: [] });
+    await query(t, `UPDATE bin_stock SET quantity = 3 WHERE sku = 'D-1'`);
+    const report = await job.run();
+    expect(report.binDrift).toEqual([expect.objectContaining({ sku: 'D-1', binCode: 'A-1-1-1', quantity: 3, ledgerQuantity: 2 })]);
+    const [, alert] = await query<{ payload: { drift: { sku: string; binned: number; inBins: number }[]; binDrift: { binCode: string }[] } }>(
+      t,
+      `SELECT payload FROM outbox_event WHERE type = 'inventory.stock-drift-detected' ORDER BY occurred_at`,
+    );
+    expect(alert.payload.drift).toEqual([expect.objectContaining({ sku: 'D-1', binned: 2, inBins: 3 })]);
+    expect(alert.payload.binDrift.map((d) => d.binCode)).toEqual(['A-1-1-1']);
+  });
 });

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ProductsService } from '@oms/catalog';
-import { BinsService, StockService, WarehousesService } from '@oms/inventory';
+import { BinStockService, BinsService, StockService, WarehousesService } from '@oms/inventory';
 
 /** Products of the demo shop: a name in both languages, a price, a weight and their variants. */
 const BASES = [
@@ -64,7 +64,10 @@ export async function seedDemoCatalog(app: INestApplicationContext): Promise<str
   const products = app.get(ProductsService);
   const warehouses = app.get(WarehousesService);
   const stock = app.get(StockService);
+  const binStock = app.get(BinStockService);
   const ids: string[] = [];
+  /** Each physical warehouse's bins in walking order. */
+  const binIds: string[][] = [];
   for (const w of WAREHOUSES) {
     const created = await warehouses.create({
       code: w.code,
@@ -74,17 +77,26 @@ export async function seedDemoCatalog(app: INestApplicationContext): Promise<str
       geo: w.geo,
       priority: w.priority,
       regions: w.regions.map((province) => ({ country: 'CN', province })),
-      costTable: w.regions.map((province, i) => ({ country: 'CN', province, upToGrams: 1000, feeMinor: i === 0 ? 600 : 1000 })),
+      // Within the home province it is cheaper; three weight bands, then a nationwide fallback.
+      costTable: [
+        ...w.regions.flatMap((province, i) =>
+          [1000, 5000, 30000].map((upToGrams, band) => ({ country: 'CN', province, upToGrams, feeMinor: (i === 0 ? 600 : 1000) * (band + 1) })),
+        ),
+        { country: 'CN', upToGrams: 30000, feeMinor: 5000 },
+      ],
       cutoffTime: '16:00',
     });
     ids.push(created.id);
     // Two zones of three aisles with four bays each, numbered in walking order (snake through the aisles).
     let sequence = 0;
+    const walk: string[] = [];
+    binIds.push(walk);
     for (const zone of ['A', 'B']) {
       for (const aisle of ['01', '02', '03']) {
         const bays = ['01', '02', '03', '04'];
         for (const bay of Number(aisle) % 2 ? bays : [...bays].reverse()) {
-          await app.get(BinsService).create({ warehouseId: created.id, zone, aisle, bay, level: '1', sequence: (sequence += 10) });
+          const bin = await app.get(BinsService).create({ warehouseId: created.id, zone, aisle, bay, level: '1', sequence: (sequence += 10) });
+          walk.push(String(bin.id));
         }
       }
     }
@@ -115,9 +127,21 @@ export async function seedDemoCatalog(app: INestApplicationContext): Promise<str
       const quantity = count % 11 === 0 && i === 0 ? 0 : count % 7 === 0 ? 3 + i : 40 + ((count * 13 + i * 7) % 160);
       if (quantity > 0) {
         await stock.record({ sku: p.sku, warehouseId, type: 'receipt', quantity, reason: '期初库存 Opening stock', reference: 'DEMO' });
+        // Most of it put away, some in a second bin further along the walk; every fifth SKU just arrived (all unbinned).
+        if ((count + i) % 5 === 4) continue;
+        const walk = binIds[i];
+        const first = (count * 5 + i * 3) % walk.length;
+        const rest = Math.floor(quantity * 0.3);
+        const shares: [string, number][] =
+          count % 3 === 0 && rest > 0
+            ? [[walk[first], quantity - 2 * rest], [walk[(first + 7) % walk.length], rest]]
+            : [[walk[first], quantity - rest]];
+        for (const [binId, units] of shares) {
+          if (units > 0) await binStock.putaway({ sku: p.sku, binId, quantity: units, reason: '上架 Putaway', reference: 'DEMO' });
+        }
       }
     }
     count++;
   }
-  return `Demo catalogue: ${count} SKUs, ${WAREHOUSES.length} warehouses with 24 bins each and a virtual pool, stock in each`;
+  return `Demo catalogue: ${count} SKUs, ${WAREHOUSES.length} warehouses with 24 bins each and a virtual pool, stock in each, most of it put away in bins`;
 }

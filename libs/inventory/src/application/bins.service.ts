@@ -13,7 +13,7 @@ import {
   UnitOfWork,
 } from '@oms/core';
 import type { EntityManager } from 'typeorm';
-import { BinTakenError, UnknownWarehouseError } from '../domain/inventory.errors.js';
+import { BinNotEmptyError, BinTakenError, UnknownWarehouseError } from '../domain/inventory.errors.js';
 
 export const BINS: ResourceDefinition = {
   resource: 'bins',
@@ -127,12 +127,23 @@ export class BinsService {
           ),
         () => new BinTakenError(String(before.code)),
       );
+      if (changed.includes('active') && input.active === false) await requireEmpty(m, id, String(before.code));
       const after = await findBin(m, id);
       await this.audit.record({ action: 'bin.update', entityType: 'Bin', entityId: id, before, after });
       return this.get(id);
     });
   }
 
+}
+
+/**
+ * A bin is deactivated only once empty. Checked after the update took the bin's row lock: a
+ * putaway into it holds a share lock on that row, so it either finished first (and is counted
+ * here) or waits and then finds the bin inactive.
+ */
+async function requireEmpty(m: EntityManager, id: string, code: string): Promise<void> {
+  const [{ units }] = await m.query(`SELECT coalesce(sum(quantity), 0)::int AS units FROM bin_stock WHERE bin_id = $1`, [id]);
+  if (units > 0) throw new BinNotEmptyError(code, units);
 }
 
 function binScope(paramOffset = 0) {

@@ -32,14 +32,15 @@ export class ReconcileJob implements OnApplicationBootstrap {
 
   async run() {
     const report = await this.stock.reconcile();
-    if (report.drift.length) {
-      this.logger.error({ drift: report.drift.length, levels: report.levels }, 'Stock drift detected');
+    if (report.drift.length || report.binDrift.length) {
+      this.logger.error({ drift: report.drift.length, binDrift: report.binDrift.length, levels: report.levels }, 'Stock drift detected');
       await this.uow.run(() =>
         this.outbox.append([
           new StockDriftDetected('inventory', newId(), {
             checkedAt: new Date(report.checkedAt).toISOString(),
             levels: report.levels,
             drift: report.drift,
+            binDrift: report.binDrift,
           }),
         ]),
       );

@@ -3,8 +3,9 @@ import { newId, OutboxService, UnitOfWork } from '@oms/core';
 import { ProductsService } from '@oms/catalog';
 import type { EntityManager } from 'typeorm';
 import { UnknownSkuError } from '../domain/inventory.errors.js';
+import { appendBinMovement, binsHolding, changeBinned, takeFromBin } from '../infrastructure/bin-ledger.js';
 import { appendMovement, closeOnLevel, ensureLevel, reserveOnLevel } from '../infrastructure/stock-ledger.js';
-import { raiseIfLow } from './stock.service.js';
+import { raiseStockEvents } from './stock.service.js';
 
 export interface ReservationLine {
   lineId: string;
@@ -16,6 +17,7 @@ export interface ReservationLine {
 interface Resolved extends ReservationLine {
   productId: string;
   canonicalSku: string;
+  productName: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class ReservationsService {
     for (const line of lines) {
       const product = await this.products.findBySku(line.sku);
       if (!product) throw new UnknownSkuError(line.sku);
-      resolved.push({ ...line, productId: product.id, canonicalSku: product.sku });
+      resolved.push({ ...line, productId: product.id, canonicalSku: product.sku, productName: product.name });
     }
     resolved.sort((a, b) => a.productId.localeCompare(b.productId) || a.warehouseId.localeCompare(b.warehouseId) || a.lineId.localeCompare(b.lineId));
     await this.uow.run(async (m) => {
@@ -51,7 +53,11 @@ export class ReservationsService {
     return this.close(orderId, lineId, 'released', actorId);
   }
 
-  /** On shipment: what was reserved leaves the warehouse (on-hand and reserved both go down). */
+  /**
+   * On shipment: what was reserved leaves the warehouse (on-hand and reserved both go down).
+   * The units come from outside the bins first (picked and staged for packing); only what is
+   * not there comes out of the bins, in walking order, so bins never hold more than is on hand.
+   */
   consume(orderId: string, lineId?: string, actorId?: string): Promise<number> {
     return this.close(orderId, lineId, 'consumed', actorId);
   }
@@ -66,6 +72,7 @@ export class ReservationsService {
       );
       for (const r of open) {
         const onHandDelta = to === 'consumed' ? -r.quantity : 0;
+        if (to === 'consumed') await unbinForShipment(m, r.level_id, r.quantity, `order:${orderId}`, actorId);
         const level = await closeOnLevel(m, r.level_id, onHandDelta, r.quantity);
         await m.query(`UPDATE stock_reservation SET status = $2, closed_at = now() WHERE id = $1`, [r.id, to]);
         await appendMovement(m, level, {
@@ -75,6 +82,7 @@ export class ReservationsService {
           reference: `order:${orderId}`,
           actorId,
         });
+        if (to === 'released') await raiseStockEvents(this.outbox, level, r.quantity);
       }
       return open.length;
     });
@@ -83,18 +91,37 @@ export class ReservationsService {
 
 async function reserveLine(m: EntityManager, outbox: OutboxService, orderId: string, line: Resolved, actorId?: string): Promise<void> {
   const product = { id: line.productId, sku: line.canonicalSku };
-  await ensureLevel(m, product, line.warehouseId);
+  await ensureLevel(m, { ...product, name: line.productName }, line.warehouseId);
   // The reservation row first: a repeat of the same request (even a concurrent one) finds it and
   // stops here, so it reserves nothing twice.
   const claimed: unknown[] = await m.query(
     `INSERT INTO stock_reservation (id, order_id, line_id, level_id, product_id, sku, warehouse_id, quantity)
      SELECT $1, $2, $3, s.id, s.product_id, s.sku, s.warehouse_id, $4
      FROM stock_level s WHERE s.product_id = $5 AND s.warehouse_id = $6
-     ON CONFLICT (order_id, line_id, warehouse_id) DO NOTHING RETURNING id`,
+     ON CONFLICT (order_id, line_id, warehouse_id, (coalesce(allocation_id, '00000000-0000-0000-0000-000000000000'::uuid)))
+     DO NOTHING RETURNING id`,
     [newId(), orderId, line.lineId, line.quantity, line.productId, line.warehouseId],
   );
   if (!claimed.length) return;
   const level = await reserveOnLevel(m, product, line.warehouseId, line.quantity);
   await appendMovement(m, level, { type: 'reservation', onHandDelta: 0, reservedDelta: line.quantity, reference: `order:${orderId}`, actorId });
-  await raiseIfLow(outbox, level, -line.quantity);
+  await raiseStockEvents(outbox, level, -line.quantity);
+}
+
+/** Takes out of the bins (in walking order) what shipping `quantity` would leave them holding beyond on hand. */
+async function unbinForShipment(m: EntityManager, levelId: string, quantity: number, reference: string, actorId?: string): Promise<void> {
+  const [level] = await m.query(
+    `SELECT id, product_id, sku, warehouse_id, on_hand, binned FROM stock_level WHERE id = $1 FOR UPDATE`,
+    [levelId],
+  );
+  let excess = level.binned - (level.on_hand - quantity);
+  if (excess <= 0) return;
+  for (const bin of await binsHolding(m, level)) {
+    const take = Math.min(bin.quantity, excess);
+    await takeFromBin(m, level, bin, take);
+    await changeBinned(m, level, -take);
+    await appendBinMovement(m, level, { type: 'shipment', fromBinId: bin.id, quantity: take, reference, actorId });
+    excess -= take;
+    if (excess === 0) break;
+  }
 }

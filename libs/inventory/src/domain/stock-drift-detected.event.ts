@@ -12,10 +12,22 @@ export interface StockDriftDetectedPayload {
     reserved: number;
     ledgerReserved: number;
     openReservations: number;
+    /** Units the level counts in bins, and what its bins hold. */
+    binned: number;
+    inBins: number;
+  }[];
+  /** Bins whose quantity of a SKU differs from the bin ledger's sum. */
+  binDrift?: {
+    binId: string;
+    binCode: string;
+    sku: string;
+    warehouseId: string;
+    quantity: number;
+    ledgerQuantity: number;
   }[];
 }
 
-/** The nightly reconcile found levels that disagree with the ledger or the open reservations: an alert. */
+/** The nightly reconcile found levels that disagree with the ledger, the open reservations or their bins: an alert. */
 export class StockDriftDetected extends DomainEvent<StockDriftDetectedPayload> {
   static override readonly type = 'inventory.stock-drift-detected';
   static override readonly version = 1;

@@ -1,6 +1,6 @@
 import { newId } from '@oms/core';
 import type { EntityManager } from 'typeorm';
-import { InsufficientStockError, UnknownWarehouseError } from '../domain/inventory.errors.js';
+import { BinRequiredError, InsufficientStockError, UnknownWarehouseError } from '../domain/inventory.errors.js';
 
 /** A stock level as the writes below return it. */
 export interface LevelRow {
@@ -32,24 +32,29 @@ export async function requireStockWarehouse(m: EntityManager, warehouseId: strin
   if (warehouse.type === 'virtual') throw new UnknownWarehouseError(warehouseId, 'is virtual: stock lives in physical warehouses');
 }
 
-/** The level of a SKU in a warehouse, created empty the first time it is needed. */
-export async function ensureLevel(m: EntityManager, product: { id: string; sku: string }, warehouseId: string): Promise<void> {
+/** The level of a SKU in a warehouse, created empty (with the product's name) the first time it is needed. */
+export async function ensureLevel(
+  m: EntityManager,
+  product: { id: string; sku: string; name?: string },
+  warehouseId: string,
+): Promise<void> {
   await m.query(
-    `INSERT INTO stock_level (id, product_id, sku, warehouse_id) VALUES ($1, $2, $3, $4)
+    `INSERT INTO stock_level (id, product_id, sku, warehouse_id, product_name) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
-    [newId(), product.id, product.sku, warehouseId],
+    [newId(), product.id, product.sku, warehouseId, product.name ?? ''],
   );
 }
 
 /**
  * Changes on-hand by `delta` with a conditional update, so concurrent changes can never take it
- * below what is reserved; refuses with the units that could have been taken.
+ * below what is reserved, nor below what lies in bins (units taken from a bin leave it first,
+ * see bin-ledger.ts); refuses with the units that could have been taken.
  */
 export async function changeOnHand(m: EntityManager, product: { id: string; sku: string }, warehouseId: string, delta: number): Promise<LevelRow> {
   // An UPDATE answers [rows, count].
   const [[level]] = await m.query(
     `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now(), version = version + 1
-     WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved
+     WHERE product_id = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved AND on_hand + $3 >= binned
      RETURNING ${LEVEL_COLUMNS}`,
     [product.id, warehouseId, delta],
   );
@@ -97,10 +102,12 @@ export async function appendMovement(
   return id;
 }
 
+/** Why a change was refused: not enough available (reserved units stay), or the rest is in bins. */
 async function insufficient(m: EntityManager, product: { id: string; sku: string }, warehouseId: string, requested: number) {
   const [current] = await m.query(
-    `SELECT on_hand - reserved AS available FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
+    `SELECT on_hand - reserved AS available, on_hand - binned AS unbinned FROM stock_level WHERE product_id = $1 AND warehouse_id = $2`,
     [product.id, warehouseId],
   );
+  if (current && current.available >= requested) return new BinRequiredError(product.sku, warehouseId, current.unbinned, requested);
   return new InsufficientStockError(product.sku, warehouseId, current?.available ?? 0, requested);
 }

@@ -18,6 +18,11 @@ export class CreateStockMovementDto {
 
   @ApiProperty({ example: '采购入库 PO-2026-001' }) @IsString() @MinLength(1) @MaxLength(500) reason!: string;
   @ApiPropertyOptional({ example: 'PO-2026-001' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
+
+  @ApiPropertyOptional({ description: 'A bin of the warehouse: received or found units go straight into it; removed units come out of it' })
+  @IsOptional()
+  @IsUUID()
+  binId?: string;
 }
 
 export class UpdateStockLevelDto {
@@ -36,4 +41,6 @@ export class CreateStockTransferDto {
   @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(1_000_000) quantity!: number;
   @ApiProperty({ example: '调拨 补货华南' }) @IsString() @MinLength(1) @MaxLength(500) reason!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reference?: string;
+  @ApiPropertyOptional({ description: 'The source bin, when the units are in bins' }) @IsOptional() @IsUUID() fromBinId?: string;
+  @ApiPropertyOptional({ description: 'A bin of the destination the units go straight into' }) @IsOptional() @IsUUID() toBinId?: string;
 }
