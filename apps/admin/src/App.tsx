@@ -9,7 +9,11 @@ import { LoginPage } from './pages/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import allocationSettings from './resources/allocation-settings';
 import auditLogs from './resources/audit-logs';
+import backorders from './resources/backorders';
+import binStock from './resources/bin-stock';
+import bins from './resources/bins';
 import deadLetters from './resources/dead-letters';
 import products from './resources/products';
 import roles from './resources/roles';
@@ -42,6 +46,10 @@ export const App = () => (
     <Resource name="stock-levels" {...stockLevels} />
     <Resource name="stock-movements" {...stockMovements} />
     <Resource name="warehouses" {...warehouses} />
+    <Resource name="backorders" {...backorders} />
+    <Resource name="allocation-settings" {...allocationSettings} />
+    <Resource name="bins" {...bins} />
+    <Resource name="bin-stock" {...binStock} />
     <Resource name="users" {...users} />
     <Resource name="roles" {...roles} />
     <Resource name="audit-logs" {...auditLogs} />

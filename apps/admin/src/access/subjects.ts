@@ -13,6 +13,12 @@ export const SUBJECT_OF: Record<string, string> = {
   'stock-levels': 'StockLevel',
   'stock-movements': 'StockMovement',
   warehouses: 'Warehouse',
+  // A bin is part of its warehouse; its stock is stock.
+  bins: 'Warehouse',
+  'bin-stock': 'StockLevel',
+  // Backorders belong to orders; allocation settings are settings.
+  backorders: 'Order',
+  'allocation-settings': 'Setting',
   // Planned modules
   orders: 'Order',
   order_exceptions: 'Order',

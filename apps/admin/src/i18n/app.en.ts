@@ -131,10 +131,27 @@ export const appEn = {
       insufficient: 'Not enough stock: only %{available} can be taken from this warehouse (asked for %{requested}). Reserved units cannot be removed.',
       unknown_sku: 'No product has this SKU.',
       unknown_warehouse: 'This warehouse does not exist or is a virtual pool: stock lives in physical warehouses.',
+      bin_required:
+        'Only %{available} units lie outside bins here (asked for %{requested}): choose the bin the others come out of.',
+    },
+    bins: {
+      code_taken: 'This warehouse already has a bin with this zone, aisle, bay and level.',
+      unknown: 'This bin does not exist any more. Reload the page and choose again.',
+      other_warehouse: 'This bin belongs to another warehouse.',
+      inactive: 'This bin is inactive: choose another one.',
+      insufficient: 'Bin %{bin} holds only %{available} (asked for %{requested}).',
+      unbinned_short: 'Only %{available} units wait to be put away (asked for %{requested}).',
+      not_empty: 'This bin still holds stock: move it to other bins before deactivating the bin.',
     },
     warehouses: {
       code_taken: 'Another warehouse already has this code.',
       invalid_pool: 'A virtual warehouse pools one or more physical warehouses, and only a virtual one pools any.',
+    },
+    allocation: {
+      invalid: 'This allocation cannot be made as asked; see the field named.',
+      setting_exists: 'This channel already has its own allocation setting: edit that one.',
+      warehouse_not_allowed: 'This warehouse cannot ship the order: it is unknown, inactive, virtual or not one of yours.',
+      not_found: 'This order has not been allocated yet.',
     },
     dead_letters: {
       not_replayable: 'Only a failed event can be replayed; this one was already replayed or resolved.',

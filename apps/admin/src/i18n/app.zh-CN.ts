@@ -130,10 +130,26 @@ export const appZhCN: Messages<typeof appEn> = {
       insufficient: '库存不足：该仓库最多只能扣减 %{available} 件（本次 %{requested} 件）。已占用的库存不能扣减。',
       unknown_sku: '没有该 SKU 的商品。',
       unknown_warehouse: '仓库不存在，或是虚拟仓：库存只能记在实体仓。',
+      bin_required: '该仓库未上架的库存只有 %{available} 件（本次 %{requested} 件）：请选择其余库存所在的库位。',
+    },
+    bins: {
+      code_taken: '该仓库已有相同库区、巷道、货架和层的库位。',
+      unknown: '该库位已不存在，请刷新页面后重新选择。',
+      other_warehouse: '该库位属于其他仓库。',
+      inactive: '该库位已停用，请选择其他库位。',
+      insufficient: '库位 %{bin} 只有 %{available} 件（本次 %{requested} 件）。',
+      unbinned_short: '待上架的库存只有 %{available} 件（本次 %{requested} 件）。',
+      not_empty: '该库位仍有库存：请先移到其他库位，再停用。',
     },
     warehouses: {
       code_taken: '仓库编码已被其他仓库使用。',
       invalid_pool: '虚拟仓须包含至少一个实体仓，且只有虚拟仓可以包含其他仓库。',
+    },
+    allocation: {
+      invalid: '无法按要求分配；请查看提示的字段。',
+      setting_exists: '该渠道已有自己的分仓设置，请直接编辑。',
+      warehouse_not_allowed: '该仓库不能发这个订单：仓库不存在、已停用、是虚拟仓或不在你负责的范围内。',
+      not_found: '该订单尚未分配库存。',
     },
     dead_letters: {
       not_replayable: '只有失败状态的事件才能重新投递；该事件已重新投递或已处理。',

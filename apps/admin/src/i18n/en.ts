@@ -1,6 +1,10 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { allocationSettingsEn } from '../resources/allocation-settings/i18n/en';
 import { auditLogsEn } from '../resources/audit-logs/i18n/en';
+import { backordersEn } from '../resources/backorders/i18n/en';
+import { binStockEn } from '../resources/bin-stock/i18n/en';
+import { binsEn } from '../resources/bins/i18n/en';
 import { deadLettersEn } from '../resources/dead-letters/i18n/en';
 import { productsEn } from '../resources/products/i18n/en';
 import { rolesEn } from '../resources/roles/i18n/en';
@@ -21,6 +25,10 @@ export const en: TranslationMessages = {
     'stock-levels': stockLevelsEn,
     'stock-movements': stockMovementsEn,
     warehouses: warehousesEn,
+    backorders: backordersEn,
+    'allocation-settings': allocationSettingsEn,
+    bins: binsEn,
+    'bin-stock': binStockEn,
     'dead-letters': deadLettersEn,
     users: usersEn,
     roles: rolesEn,

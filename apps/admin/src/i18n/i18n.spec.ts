@@ -37,7 +37,10 @@ describe('admin translations', () => {
       'resources.stock-levels.name',
       'resources.stock-movements.name',
       'resources.warehouses.name',
+      'resources.bins.name',
+      'resources.bin-stock.name',
       'errors.stock.',
+      'errors.bins.',
       'errors.warehouses.',
     ];
     for (const prefix of prefixes) {
@@ -67,6 +70,14 @@ describe('admin translations', () => {
       'stock.unknown_warehouse',
       'warehouses.code_taken',
       'warehouses.invalid_pool',
+      'stock.bin_required',
+      'bins.code_taken',
+      'bins.unknown',
+      'bins.other_warehouse',
+      'bins.inactive',
+      'bins.insufficient',
+      'bins.unbinned_short',
+      'bins.not_empty',
     ];
     for (const code of codes) {
       expect({ code, en: typeof flatEn[`errors.${code}`], zh: typeof flatZh[`errors.${code}`] }).toEqual({

@@ -1,5 +1,9 @@
 import type { TranslationMessages } from 'react-admin';
+import { allocationSettingsZhCN } from '../resources/allocation-settings/i18n/zh-CN';
 import { auditLogsZhCN } from '../resources/audit-logs/i18n/zh-CN';
+import { backordersZhCN } from '../resources/backorders/i18n/zh-CN';
+import { binStockZhCN } from '../resources/bin-stock/i18n/zh-CN';
+import { binsZhCN } from '../resources/bins/i18n/zh-CN';
 import { deadLettersZhCN } from '../resources/dead-letters/i18n/zh-CN';
 import { productsZhCN } from '../resources/products/i18n/zh-CN';
 import { rolesZhCN } from '../resources/roles/i18n/zh-CN';
@@ -19,6 +23,10 @@ export const zhCN: TranslationMessages = {
     'stock-levels': stockLevelsZhCN,
     'stock-movements': stockMovementsZhCN,
     warehouses: warehousesZhCN,
+    backorders: backordersZhCN,
+    'allocation-settings': allocationSettingsZhCN,
+    bins: binsZhCN,
+    'bin-stock': binStockZhCN,
     'dead-letters': deadLettersZhCN,
     users: usersZhCN,
     roles: rolesZhCN,

@@ -14,7 +14,9 @@ import TrackChangesIcon from '@mui/icons-material/TrackChanges';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import LocalPostOfficeIcon from '@mui/icons-material/LocalPostOffice';
 import type { SvgIconComponent } from '@mui/icons-material';
+import allocationSettings from '../resources/allocation-settings';
 import auditLogs from '../resources/audit-logs';
+import backorders from '../resources/backorders';
 import deadLetters from '../resources/dead-letters';
 import products from '../resources/products';
 import roles from '../resources/roles';
@@ -59,6 +61,7 @@ export const NAVIGATION: NavGroup[] = [
       { kind: 'resource', resource: 'stock-levels', icon: stockLevels.icon },
       { kind: 'resource', resource: 'stock-movements', icon: stockMovements.icon },
       { kind: 'resource', resource: 'warehouses', icon: warehouses.icon },
+      { kind: 'resource', resource: 'backorders', icon: backorders.icon },
     ],
   },
   {
@@ -90,6 +93,7 @@ export const NAVIGATION: NavGroup[] = [
     icon: SettingsIcon,
     entries: [
       planned('order_rules', RuleIcon),
+      { kind: 'resource', resource: 'allocation-settings', icon: allocationSettings.icon },
       planned('notification_templates', MailOutlineIcon),
       { kind: 'resource', resource: 'users', icon: users.icon },
       { kind: 'resource', resource: 'roles', icon: roles.icon },

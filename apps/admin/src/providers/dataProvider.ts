@@ -1,11 +1,13 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier } from 'react-admin';
+import type { BinMoveInput, BinStock, PutawayInput } from '../resources/bin-stock/types';
 import type { DeadLetter } from '../resources/dead-letters/types';
 import type { PermissionCatalog } from '../resources/roles/types';
 import type { StockMovementInput, StockTransferInput } from '../resources/stock-levels/types';
 import type { StockMovement } from '../resources/stock-movements/types';
 import type { User } from '../resources/users/types';
 import { httpClient } from './httpClient';
+import { productImportMethods, type ProductImportMethods } from './productImports';
 import { withProducts } from './products';
 import { withRoles } from './roles';
 import { API_URL } from './session';
@@ -16,7 +18,7 @@ export interface ChangePasswordParams {
 }
 
 /** The stock simple-rest provider plus one method per domain action. */
-export interface OmsDataProvider extends DataProvider {
+export interface OmsDataProvider extends DataProvider, ProductImportMethods {
   replayDeadLetter(id: Identifier): Promise<{ data: DeadLetter }>;
   resetUserPassword(id: Identifier, password: string): Promise<{ data: User }>;
   unlockUser(id: Identifier): Promise<{ data: User }>;
@@ -24,6 +26,15 @@ export interface OmsDataProvider extends DataProvider {
   getPermissionCatalog(): Promise<{ data: PermissionCatalog }>;
   recordStockMovement(input: StockMovementInput): Promise<{ data: StockMovement }>;
   transferStock(input: StockTransferInput): Promise<{ data: unknown }>;
+  putawayStock(input: PutawayInput): Promise<{ data: BinStockChange }>;
+  moveBinStock(input: BinMoveInput): Promise<{ data: BinStockChange }>;
+}
+
+/** What a bin operation answers: the level after it, and the bins it touched (null once emptied). */
+export interface BinStockChange {
+  level: Record<string, unknown>;
+  from?: BinStock | null;
+  to?: BinStock | null;
 }
 
 const base = withProducts(withRoles(simpleRestProvider(API_URL, httpClient)));
@@ -35,6 +46,7 @@ const idPath = (id: Identifier) => encodeURIComponent(String(id));
 
 export const dataProvider: OmsDataProvider = {
   ...base,
+  ...productImportMethods,
   async replayDeadLetter(id) {
     const { json } = await post(`/dead-letters/${idPath(id)}/replay`);
     return { data: json as DeadLetter };
@@ -61,5 +73,13 @@ export const dataProvider: OmsDataProvider = {
   async transferStock(input) {
     const { json } = await post('/stock-transfers', input);
     return { data: json as unknown };
+  },
+  async putawayStock(input) {
+    const { json } = await post('/bin-stock/putaway', input);
+    return { data: json as BinStockChange };
+  },
+  async moveBinStock(input) {
+    const { json } = await post('/bin-stock/moves', input);
+    return { data: json as BinStockChange };
   },
 };

@@ -9,6 +9,7 @@ import {
   SearchInput,
   SelectInput,
   TextField,
+  TopToolbar,
   useLocaleState,
   useTranslate,
 } from 'react-admin';
@@ -16,6 +17,7 @@ import { DATE_TIME_MINUTES, LocaleDateField } from '../../components/LocaleDateF
 import { MONO } from '../../components/ShowSection';
 import { AttributeChips } from './components/AttributeChips';
 import { PriceField } from './components/PriceField';
+import { ImportProductsButton, ImportWizardHost } from './import/ImportProductsButton';
 import { CURRENCIES, currencyLabel } from './money';
 import type { Product } from './types';
 
@@ -47,10 +49,20 @@ const Empty = () => {
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {translate('resources.products.empty.body')}
       </Typography>
-      <CreateButton variant="contained" />
+      <Box sx={{ display: 'flex', gap: 1, justifyContent: 'center' }}>
+        <CreateButton variant="contained" />
+        <ImportProductsButton variant="outlined" />
+      </Box>
     </Box>
   );
 };
+
+const Actions = () => (
+  <TopToolbar>
+    <ImportProductsButton />
+    <CreateButton />
+  </TopToolbar>
+);
 
 const Column = DataTable.Col<Product>;
 
@@ -59,26 +71,35 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 const tableSx = { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } } as const;
 
 export const ProductList = () => (
-  <List sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} filters={filters} empty={<Empty />} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false} sx={tableSx}>
-      <Column source="sku" sx={nowrap}>
-        <TextField source="sku" sx={{ fontFamily: MONO, fontWeight: 500 }} />
-      </Column>
-      <Column source="name" sx={{ minWidth: 160 }} />
-      <Column source="attributes" disableSort sx={{ width: '100%' }}>
-        <AttributeChips />
-      </Column>
-      <Column source="priceMinor" align="right">
-        <PriceField />
-      </Column>
-      <Column source="active" align="center">
-        <BooleanField source="active" />
-      </Column>
-      <Column source="updatedAt" sx={nowrap}>
-        <LocaleDateField source="updatedAt" options={DATE_TIME_MINUTES} />
-      </Column>
-    </DataTable>
-  </List>
+  <ImportWizardHost>
+    <List
+      sort={{ field: 'updatedAt', order: 'DESC' }}
+      perPage={25}
+      filters={filters}
+      empty={<Empty />}
+      exporter={false}
+      actions={<Actions />}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false} sx={tableSx}>
+        <Column source="sku" sx={nowrap}>
+          <TextField source="sku" sx={{ fontFamily: MONO, fontWeight: 500 }} />
+        </Column>
+        <Column source="name" sx={{ minWidth: 160 }} />
+        <Column source="attributes" disableSort sx={{ width: '100%' }}>
+          <AttributeChips />
+        </Column>
+        <Column source="priceMinor" align="right">
+          <PriceField />
+        </Column>
+        <Column source="active" align="center">
+          <BooleanField source="active" />
+        </Column>
+        <Column source="updatedAt" sx={nowrap}>
+          <LocaleDateField source="updatedAt" options={DATE_TIME_MINUTES} />
+        </Column>
+      </DataTable>
+    </List>
+  </ImportWizardHost>
 );
 
 export default ProductList;

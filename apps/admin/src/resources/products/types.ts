@@ -32,3 +32,41 @@ export interface Product extends Omit<ApiProduct, 'attributes'> {
   attributes: Attribute[];
   price: number | null;
 }
+
+export type ProductImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** One problem of one row of an import file, as `GET /api/product-imports/:id` reports it. */
+export interface ImportRowError {
+  /** The row number as a spreadsheet shows it: the header is row 1. */
+  row: number;
+  /** The column's header as the file writes it ('' for the row as a whole). */
+  column: string;
+  field?: string;
+  /** e.g. `product_imports.not_a_number`, `products.sku_taken`. */
+  code: string;
+  /** The server's English text, shown when the panel has no translation of `code`. */
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/** A product import job: the file, its progress and counts, and the first row errors. */
+export interface ProductImport {
+  id: string;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  status: ProductImportStatus;
+  totalRows: number;
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  failedCount: number;
+  /** Headers the import did not know, so did not read. */
+  ignoredColumns: string[];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  errors: ImportRowError[];
+  /** More rows failed than `errors` lists; the failed-rows file has them all. */
+  errorsTruncated: boolean;
+}

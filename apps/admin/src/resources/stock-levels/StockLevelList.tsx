@@ -51,6 +51,7 @@ export const StockLevelList = () => (
       <Column source="sku" sx={nowrap}>
         <SkuFilterLink />
       </Column>
+      <Column source="productName" sx={{ minWidth: 160 }} />
       <Column source="warehouseId" disableSort sx={nowrap}>
         <ReferenceField source="warehouseId" reference="warehouses" link="show" data-testid="stock-warehouse" />
       </Column>
@@ -62,6 +63,9 @@ export const StockLevelList = () => (
       </Column>
       <Column source="available" align="right">
         <NumberField source="available" sx={{ fontWeight: 600 }} data-testid="stock-available" />
+      </Column>
+      <Column source="binned" align="right">
+        <NumberField source="binned" data-testid="stock-binned" />
       </Column>
       <Column source="low" disableSort align="center">
         <LowBadge />

@@ -3,10 +3,14 @@ export interface StockLevel {
   id: string;
   productId: string;
   sku: string;
+  productName: string;
   warehouseId: string;
   onHand: number;
   reserved: number;
   available: number;
+  /** Units lying in bins; the rest (`unbinned`) waits to be put away or is staged for packing. */
+  binned: number;
+  unbinned: number;
   lowStockThreshold: number | null;
   low: boolean;
   updatedAt: string;
@@ -20,6 +24,8 @@ export interface StockMovementInput {
   quantity: number;
   reason: string;
   reference?: string;
+  /** The bin the units go into (positive) or come out of (negative). */
+  binId?: string;
 }
 
 /** A move between two physical warehouses (`POST /api/stock-transfers`). */
@@ -29,4 +35,6 @@ export interface StockTransferInput {
   toWarehouseId: string;
   quantity: number;
   reason: string;
+  fromBinId?: string;
+  toBinId?: string;
 }

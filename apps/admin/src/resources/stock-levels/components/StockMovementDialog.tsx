@@ -1,7 +1,7 @@
 import TuneIcon from '@mui/icons-material/Tune';
 import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Button,
   Form,
@@ -18,8 +18,9 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
+import { BinPicker, HeldBinSelect, useHasBins } from '../../bin-stock/components/BinInputs';
 import { IconAction } from './IconAction';
 import type { StockLevel, StockMovementInput } from '../types';
 import { stockErrorMessage } from './stockError';
@@ -29,6 +30,7 @@ interface MovementForm {
   quantity: number | null;
   reason: string;
   reference?: string;
+  binId?: string | null;
 }
 
 const notZero = (value: unknown) => (value === 0 ? 'resources.stock-levels.validation.not_zero' : undefined);
@@ -57,6 +59,41 @@ const QuantityInput = () => {
           : 'resources.stock-levels.helpers.receipt_quantity'
       }
       autoFocus
+    />
+  );
+};
+
+/**
+ * The bin the units go into (positive) or come out of (negative), for warehouses with bins.
+ * Removing units that lie in bins needs one: the API refuses with `stock.bin_required` otherwise.
+ */
+const MovementBinInput = ({ level }: { level: StockLevel }) => {
+  const quantity = useWatch<MovementForm, 'quantity'>({ name: 'quantity' });
+  const { setValue } = useFormContext<MovementForm>();
+  const removing = typeof quantity === 'number' && quantity < 0;
+  const hasBins = useHasBins(level.warehouseId);
+  // A bin chosen to receive into is no answer to "which bin do they come out of", and back.
+  useEffect(() => setValue('binId', null), [removing, setValue]);
+  if (removing) {
+    return (
+      <HeldBinSelect
+        source="binId"
+        warehouseId={level.warehouseId}
+        sku={level.sku}
+        label="resources.stock-levels.fields.binId"
+        helperText="resources.stock-levels.helpers.bin_out"
+        testId="stock-movement-bin"
+      />
+    );
+  }
+  if (!hasBins) return null;
+  return (
+    <BinPicker
+      source="binId"
+      warehouseId={level.warehouseId}
+      label="resources.stock-levels.fields.binId"
+      helperText="resources.stock-levels.helpers.bin_in"
+      testId="stock-movement-bin"
     />
   );
 };
@@ -99,6 +136,7 @@ export const StockMovementButton = () => {
         quantity: Number(values.quantity),
         reason: String(values.reason ?? '').trim(),
         ...(values.reference?.trim() ? { reference: values.reference.trim() } : {}),
+        ...(values.binId ? { binId: values.binId } : {}),
       });
       notify('resources.stock-levels.notifications.recorded', { type: 'success' });
       close();
@@ -122,7 +160,7 @@ export const StockMovementButton = () => {
         data-testid="stock-movement-dialog"
       >
         <Form<MovementForm>
-          defaultValues={{ type: 'receipt', quantity: null, reason: '', reference: '' }}
+          defaultValues={{ type: 'receipt', quantity: null, reason: '', reference: '', binId: null }}
           onSubmit={submit as (values: Record<string, unknown>) => Promise<void>}
           noValidate
         >
@@ -134,6 +172,12 @@ export const StockMovementButton = () => {
                 reserved: record.reserved,
                 available: record.available,
               })}
+              {record.binned > 0 && (
+                <>
+                  <br />
+                  {translate('resources.stock-levels.movement_dialog.binned', { binned: record.binned, unbinned: record.unbinned })}
+                </>
+              )}
             </Typography>
             <RadioButtonGroupInput
               source="type"
@@ -145,6 +189,7 @@ export const StockMovementButton = () => {
               helperText={false}
             />
             <QuantityInput />
+            <MovementBinInput level={record} />
             <TextInput
               source="reason"
               label="resources.stock-levels.fields.reason"

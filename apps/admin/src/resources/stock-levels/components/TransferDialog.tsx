@@ -20,7 +20,9 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
+import { BinPicker, HeldBinSelect, useHasBins } from '../../bin-stock/components/BinInputs';
 import { IconAction } from './IconAction';
 import type { StockLevel, StockTransferInput } from '../types';
 import { stockErrorMessage } from './stockError';
@@ -29,6 +31,8 @@ interface TransferForm {
   toWarehouseId: string;
   quantity: number | null;
   reason: string;
+  fromBinId?: string | null;
+  toBinId?: string | null;
 }
 
 const wholeNumber = (value: unknown) =>
@@ -36,6 +40,23 @@ const wholeNumber = (value: unknown) =>
 
 const validateQuantity = [required(), wholeNumber, minValue(1)];
 const validateReason = [required(), maxLength(500)];
+
+/** The destination's bin to put the units straight into, once a destination with bins is chosen. */
+const ToBinInput = () => {
+  const toWarehouseId = useWatch<TransferForm, 'toWarehouseId'>({ name: 'toWarehouseId' });
+  const hasBins = useHasBins(toWarehouseId || undefined);
+  if (!toWarehouseId || !hasBins) return null;
+  return (
+    <BinPicker
+      key={toWarehouseId}
+      source="toBinId"
+      warehouseId={toWarehouseId}
+      label="resources.stock-levels.fields.toBinId"
+      helperText="resources.stock-levels.helpers.bin_in"
+      testId="stock-transfer-to-bin"
+    />
+  );
+};
 
 /** Moves units of the row's SKU from its warehouse to another physical one (`POST /api/stock-transfers`). */
 export const TransferButton = () => {
@@ -70,6 +91,8 @@ export const TransferButton = () => {
         toWarehouseId: String(values.toWarehouseId),
         quantity: Number(values.quantity),
         reason: String(values.reason ?? '').trim(),
+        ...(values.fromBinId ? { fromBinId: values.fromBinId } : {}),
+        ...(values.toBinId ? { toBinId: values.toBinId } : {}),
       });
       notify('resources.stock-levels.notifications.transferred', { type: 'success' });
       close();
@@ -93,7 +116,7 @@ export const TransferButton = () => {
         data-testid="stock-transfer-dialog"
       >
         <Form<TransferForm>
-          defaultValues={{ toWarehouseId: '', quantity: null, reason: '' }}
+          defaultValues={{ toWarehouseId: '', quantity: null, reason: '', fromBinId: null, toBinId: null }}
           onSubmit={submit as (values: Record<string, unknown>) => Promise<void>}
           noValidate
         >
@@ -105,6 +128,12 @@ export const TransferButton = () => {
                 reserved: record.reserved,
                 available: record.available,
               })}
+              {record.binned > 0 && (
+                <>
+                  <br />
+                  {translate('resources.stock-levels.movement_dialog.binned', { binned: record.binned, unbinned: record.unbinned })}
+                </>
+              )}
             </Typography>
             <ReferenceInput
               source="toWarehouseId"
@@ -129,6 +158,15 @@ export const TransferButton = () => {
               min={1}
               helperText={false}
             />
+            <HeldBinSelect
+              source="fromBinId"
+              warehouseId={record.warehouseId}
+              sku={record.sku}
+              label="resources.stock-levels.fields.fromBinId"
+              helperText="resources.stock-levels.helpers.bin_out"
+              testId="stock-transfer-from-bin"
+            />
+            <ToBinInput />
             <TextInput source="reason" label="resources.stock-levels.fields.reason" validate={validateReason} fullWidth />
             {failure && (
               <Alert severity="error" data-testid="stock-transfer-error">

@@ -3,11 +3,14 @@ export const stockLevelsEn = {
   fields: {
     id: 'ID',
     sku: 'SKU',
+    productName: 'Product',
     productId: 'Product',
     warehouseId: 'Warehouse',
     onHand: 'On hand',
     reserved: 'Reserved',
     available: 'Available',
+    binned: 'In bins',
+    unbinned: 'Not in bins',
     low: 'Low stock',
     lowStockThreshold: 'Low-stock threshold',
     updatedAt: 'Updated',
@@ -17,11 +20,14 @@ export const stockLevelsEn = {
     reason: 'Reason',
     reference: 'Reference',
     toWarehouseId: 'To warehouse',
+    binId: 'Bin',
+    fromBinId: 'From bin',
+    toBinId: 'Into bin',
   },
   filters: {
     low_only: 'Low stock only',
   },
-  search_hint: 'SKU',
+  search_hint: 'SKU or product name',
   low_badge: 'Low',
   out: 'Out of stock',
   movement_types: {
@@ -38,6 +44,7 @@ export const stockLevelsEn = {
   movement_dialog: {
     title: 'Receive or adjust %{sku}',
     current: 'On hand %{onHand} · reserved %{reserved} · available %{available}',
+    binned: 'In bins %{binned} · not in bins %{unbinned}',
   },
   transfer_dialog: {
     title: 'Transfer %{sku} to another warehouse',
@@ -51,6 +58,8 @@ export const stockLevelsEn = {
     reason: 'Why, e.g. purchase order received or stock count.',
     reference: 'Optional: purchase order, count sheet or delivery note number.',
     lowStockThreshold: 'The level counts as low when available falls to this number or below; empty means zero.',
+    bin_in: 'Optional: put the units straight into this bin.',
+    bin_out: 'Units lying in bins: choose the bin they come out of. Empty takes units that are not in a bin.',
   },
   validation: {
     not_zero: 'The quantity cannot be zero.',

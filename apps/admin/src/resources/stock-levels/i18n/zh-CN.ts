@@ -7,11 +7,14 @@ export const stockLevelsZhCN: Messages<typeof stockLevelsEn> = {
   fields: {
     id: 'ID',
     sku: 'SKU',
+    productName: '商品名称',
     productId: '商品',
     warehouseId: '仓库',
     onHand: '在库',
     reserved: '已占用',
     available: '可用',
+    binned: '已上架',
+    unbinned: '未上架',
     low: '低库存',
     lowStockThreshold: '低库存阈值',
     updatedAt: '更新时间',
@@ -21,11 +24,14 @@ export const stockLevelsZhCN: Messages<typeof stockLevelsEn> = {
     reason: '原因',
     reference: '单据号',
     toWarehouseId: '调入仓库',
+    binId: '库位',
+    fromBinId: '调出库位',
+    toBinId: '上架到库位',
   },
   filters: {
     low_only: '仅看低库存',
   },
-  search_hint: 'SKU',
+  search_hint: 'SKU 或商品名称',
   low_badge: '低库存',
   out: '缺货',
   movement_types: {
@@ -42,6 +48,7 @@ export const stockLevelsZhCN: Messages<typeof stockLevelsEn> = {
   movement_dialog: {
     title: '%{sku} 入库或调整',
     current: '在库 %{onHand} · 已占用 %{reserved} · 可用 %{available}',
+    binned: '已上架 %{binned} · 未上架 %{unbinned}',
   },
   transfer_dialog: {
     title: '将 %{sku} 调拨到其他仓库',
@@ -55,6 +62,8 @@ export const stockLevelsZhCN: Messages<typeof stockLevelsEn> = {
     reason: '原因，例如采购到货、盘点差异。',
     reference: '选填：采购单、盘点单或送货单号。',
     lowStockThreshold: '可用数量降到该值及以下时视为低库存；留空按 0 计。',
+    bin_in: '选填：直接上架到该库位。',
+    bin_out: '部分库存在库位中：请选择从哪个库位扣减。留空则扣减未上架的库存。',
   },
   validation: {
     not_zero: '数量不能为 0。',

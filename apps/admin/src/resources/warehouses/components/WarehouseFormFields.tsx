@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, InputAdornment, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
@@ -15,9 +15,12 @@ import {
   SelectInput,
   SimpleFormIterator,
   TextInput,
+  useLocaleState,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { currencySymbol } from '../../../money';
+import { FEE_CURRENCY, formatFee, parseFee } from '../fee';
 import type { Warehouse } from '../types';
 import { TYPE_CHOICES } from './WarehouseTypeField';
 
@@ -37,7 +40,9 @@ const validateCutoff = [regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'resources.warehouses
 const validateLat = [minValue(-90), maxValue(90)];
 const validateLng = [minValue(-180), maxValue(180)];
 const validateGrams = [required(), integer, minValue(1)];
-const validateFee = [required(), integer, minValue(0)];
+const wholeFen = (value: unknown) =>
+  typeof value === 'number' && !Number.isInteger(value) ? 'resources.warehouses.validation.fee_decimals' : undefined;
+const validateFee = [required(), wholeFen, minValue(0)];
 const upperCase = (value: string | null) => (typeof value === 'string' ? value.toUpperCase() : value);
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -70,6 +75,27 @@ const MembersInput = () => {
         />
       </ReferenceArrayInput>
     </Section>
+  );
+};
+
+/** A cost line's fee, typed in yuan (12.50) and kept in fen (1250) as the API stores it. */
+const FeeInput = ({ source }: { source: string }) => {
+  const [locale] = useLocaleState();
+  return (
+    <NumberInput
+      source={source}
+      label="resources.warehouses.fields.feeMinor"
+      format={formatFee}
+      parse={parseFee}
+      validate={validateFee}
+      step={0.01}
+      min={0}
+      helperText={false}
+      data-testid="warehouse-fee-input"
+      slotProps={{
+        input: { startAdornment: <InputAdornment position="start">{currencySymbol(FEE_CURRENCY, locale)}</InputAdornment> },
+      }}
+    />
   );
 };
 
@@ -122,7 +148,7 @@ export const WarehouseFormFields = () => (
           <TextInput source="province" label="resources.warehouses.fields.province" validate={validateOptionalPlace} helperText={false} />
           <TextInput source="postcodePrefix" label="resources.warehouses.fields.postcodePrefix" validate={validatePostcode} helperText={false} />
           <NumberInput source="upToGrams" label="resources.warehouses.fields.upToGrams" validate={validateGrams} step={1} min={1} helperText={false} />
-          <NumberInput source="feeMinor" label="resources.warehouses.fields.feeMinor" validate={validateFee} step={1} min={0} helperText={false} />
+          <FeeInput source="feeMinor" />
         </SimpleFormIterator>
       </ArrayInput>
     </Section>

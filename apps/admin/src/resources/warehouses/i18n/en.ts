@@ -28,7 +28,7 @@ export const warehousesEn = {
     province: 'Province',
     postcodePrefix: 'Postcode prefix',
     upToGrams: 'Up to (g)',
-    feeMinor: 'Fee (cents / fen)',
+    feeMinor: 'Fee',
     q: 'Search',
   },
   types: {
@@ -52,11 +52,16 @@ export const warehousesEn = {
     country: 'Two-letter code, e.g. CN.',
     geo: 'Optional; used to pick the nearest warehouse.',
     regions: 'A country, optionally narrowed to a province or a postcode prefix.',
-    costTable: 'To this region, parcels up to this weight cost this fee (in the minor unit: 800 = ¥8.00).',
+    costTable: 'To this region, parcels up to this weight cost this fee, in yuan (e.g. 8.00).',
     memberIds: 'The physical warehouses whose stock this pool sells.',
   },
   actions: {
     stock: 'Stock in this warehouse',
+  },
+  tabs: {
+    details: 'Details',
+    bins: 'Bins',
+    stock: 'Put-away',
   },
   none: 'None',
   search_hint: 'Code, name or city',
@@ -65,5 +70,6 @@ export const warehousesEn = {
     country: 'A two-letter country code such as CN.',
     cutoff: 'Write the time as HH:MM, e.g. 16:00.',
     integer: 'Whole numbers only.',
+    fee_decimals: 'At most two decimals (fen).',
   },
 };

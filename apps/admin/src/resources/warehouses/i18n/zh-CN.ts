@@ -32,7 +32,7 @@ export const warehousesZhCN: Messages<typeof warehousesEn> = {
     province: '省份',
     postcodePrefix: '邮编前缀',
     upToGrams: '重量上限（克）',
-    feeMinor: '运费（分）',
+    feeMinor: '运费',
     q: '搜索',
   },
   types: {
@@ -56,11 +56,16 @@ export const warehousesZhCN: Messages<typeof warehousesEn> = {
     country: '两位国家代码，例如 CN。',
     geo: '选填，用于就近选仓。',
     regions: '国家/地区，可细化到省份或邮编前缀。',
-    costTable: '发往该区域、不超过该重量的包裹收取此运费（单位为分：800 即 ¥8.00）。',
+    costTable: '发往该区域、不超过该重量的包裹收取此运费，单位为元（例如 8.00）。',
     memberIds: '该虚拟仓汇总销售的实体仓库存。',
   },
   actions: {
     stock: '查看该仓库库存',
+  },
+  tabs: {
+    details: '基本信息',
+    bins: '库位',
+    stock: '上架',
   },
   none: '无',
   search_hint: '编码、名称或城市',
@@ -69,5 +74,6 @@ export const warehousesZhCN: Messages<typeof warehousesEn> = {
     country: '请输入两位国家代码，例如 CN。',
     cutoff: '请按 HH:MM 格式填写，例如 16:00。',
     integer: '请输入整数。',
+    fee_decimals: '最多两位小数（精确到分）。',
   },
 };
