@@ -13,6 +13,7 @@ import {
   runPipeline,
   verifyPipeline,
 } from './outbox-pipeline.bench.js';
+import { type ReservationsBenchOptions, runReservations } from './reservations.bench.js';
 import { runScopedList, type ScopedListOptions } from './scoped-list.bench.js';
 import { type BenchDatabase, openBenchDatabase } from './support/database.js';
 import { type Measure, perSecond, secondsSince, table } from './support/report.js';
@@ -20,7 +21,7 @@ import { type Measure, perSecond, secondsSince, table } from './support/report.j
 /** Only for signing tokens, which no benchmark does; the config requires one. */
 const BENCH_JWT_SECRET = 'bench-only-secret-not-used-for-any-token-0123456789';
 
-/** Exit codes: 0 verified, 1 events applied wrongly or the run broke, 3 not drained in time. */
+/** Exit codes: 0 verified, 1 a wrong result (events, lists, stock) or the run broke, 3 not drained in time. */
 const EXIT_INCOMPLETE = 3;
 
 function positiveInt(name: string, fallback: number): number {
@@ -34,7 +35,7 @@ function positiveInt(name: string, fallback: number): number {
   return n;
 }
 
-const BENCHES = ['outbox', 'scoped'] as const;
+const BENCHES = ['outbox', 'scoped', 'reservations'] as const;
 const only = process.env.BENCH_ONLY || undefined;
 if (only !== undefined && !(BENCHES as readonly string[]).includes(only)) {
   console.error(`BENCH_ONLY must be one of ${BENCHES.join(', ')}, got "${only}"`);
@@ -55,6 +56,13 @@ const scopedOptions: ScopedListOptions = {
   warehouses: 20,
   scopedWarehouses: 2,
   repeats: positiveInt('BENCH_LIST_REPEATS', 50),
+};
+
+const reservationOptions: ReservationsBenchOptions = {
+  reservations: positiveInt('BENCH_RESERVATIONS', 4_000),
+  concurrency: positiveInt('BENCH_RESERVE_CONCURRENCY', 16),
+  skus: 10_000,
+  rounds: 8,
 };
 
 const say = (m: string) => process.stdout.write(`${m}\n`);
@@ -169,13 +177,33 @@ async function scopedBench(url: string, sql: pg.Client): Promise<number> {
   return 0;
 }
 
+/** Reservations and allocations through the real services; 0, or 1 when stock came out wrong. */
+async function reservationsBench(url: string, sql: pg.Client): Promise<number> {
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), jwtSecret: BENCH_JWT_SECRET };
+  // The API side without listening: the services, no worker (nothing relays the outbox meanwhile).
+  app = await createSystem({ config, databaseUrl: url, roles: ['api'] });
+  await app.init();
+  const problems = await runReservations(app, sql, url, reservationOptions, say);
+  await app.close();
+  app = undefined;
+  if (problems.length) {
+    say(`FAILED, stock came out wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  }
+  say(
+    'verified: reserved = open reservation rows = reservation movements = successful calls on each scenario; ' +
+      'every level reconciles (on_hand = ledger sum, reserved = ledger reserved sum = open reservations)',
+  );
+  return 0;
+}
+
 async function main(): Promise<number> {
   const wall = performance.now();
   say(`OMS benchmarks — ${new Date().toISOString()}`);
   say(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown cpu'}), node ${process.version}`);
 
   database = await openBenchDatabase();
-  if (runs('outbox')) await runMigrations(database.url, ALL_MIGRATIONS);
+  if (runs('outbox') || runs('reservations')) await runMigrations(database.url, ALL_MIGRATIONS);
   sql = new pg.Client({ connectionString: database.url, application_name: 'oms-bench' });
   await sql.connect();
   const settings = await sql.query<{ name: string; setting: string }>(
@@ -190,6 +218,10 @@ async function main(): Promise<number> {
   if (runs('scoped')) {
     if (codes.length) say('');
     codes.push(await scopedBench(database.url, sql));
+  }
+  if (runs('reservations')) {
+    if (codes.length) say('');
+    codes.push(await reservationsBench(database.url, sql));
   }
 
   const cleanupStart = performance.now();

@@ -36,7 +36,7 @@ import {
   outstandingLines,
   reduceBackorders,
 } from '../infrastructure/allocation-store.js';
-import { appendMovement, ensureLevel, reserveOnLevel } from '../infrastructure/stock-ledger.js';
+import { appendMovement, reserveOnLevel } from '../infrastructure/stock-ledger.js';
 import { AllocationSettingsService } from './allocation-settings.service.js';
 import { SELECT_ALLOCATION } from './allocation.resources.js';
 import { ReservationsService } from './reservations.service.js';
@@ -365,7 +365,7 @@ export class AllocationService {
       .sort((a, b) => cmp(a.product.productId, b.product.productId) || cmp(a.warehouseId, b.warehouseId) || cmp(a.lineId, b.lineId));
     for (const item of items) {
       const product = { id: item.product.productId, sku: item.product.sku };
-      await ensureLevel(m, { ...product, name: item.product.name }, item.warehouseId);
+      // A warehouse without a level of the SKU has none of it: reserveOnLevel refuses.
       const level = await reserveOnLevel(m, product, item.warehouseId, item.quantity);
       await m.query(
         `INSERT INTO stock_reservation (id, order_id, line_id, level_id, product_id, sku, warehouse_id, quantity, allocation_id)

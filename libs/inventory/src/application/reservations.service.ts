@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { newId, OutboxService, UnitOfWork } from '@oms/core';
 import { ProductsService } from '@oms/catalog';
 import type { EntityManager } from 'typeorm';
-import { UnknownSkuError } from '../domain/inventory.errors.js';
+import { InsufficientStockError, UnknownSkuError } from '../domain/inventory.errors.js';
 import { appendBinMovement, binsHolding, changeBinned, takeFromBin } from '../infrastructure/bin-ledger.js';
-import { appendMovement, closeOnLevel, ensureLevel, reserveOnLevel } from '../infrastructure/stock-ledger.js';
+import { appendMovement, closeOnLevel, reserveOnLevel } from '../infrastructure/stock-ledger.js';
 import { raiseStockEvents } from './stock.service.js';
 
 export interface ReservationLine {
@@ -17,7 +17,6 @@ export interface ReservationLine {
 interface Resolved extends ReservationLine {
   productId: string;
   canonicalSku: string;
-  productName: string;
 }
 
 /**
@@ -40,7 +39,7 @@ export class ReservationsService {
     for (const line of lines) {
       const product = await this.products.findBySku(line.sku);
       if (!product) throw new UnknownSkuError(line.sku);
-      resolved.push({ ...line, productId: product.id, canonicalSku: product.sku, productName: product.name });
+      resolved.push({ ...line, productId: product.id, canonicalSku: product.sku });
     }
     resolved.sort((a, b) => a.productId.localeCompare(b.productId) || a.warehouseId.localeCompare(b.warehouseId) || a.lineId.localeCompare(b.lineId));
     await this.uow.run(async (m) => {
@@ -91,9 +90,9 @@ export class ReservationsService {
 
 async function reserveLine(m: EntityManager, outbox: OutboxService, orderId: string, line: Resolved, actorId?: string): Promise<void> {
   const product = { id: line.productId, sku: line.canonicalSku };
-  await ensureLevel(m, { ...product, name: line.productName }, line.warehouseId);
   // The reservation row first: a repeat of the same request (even a concurrent one) finds it and
-  // stops here, so it reserves nothing twice.
+  // stops here, so it reserves nothing twice. No level yet means nothing to reserve; the level is
+  // not created here, since an upsert on a busy level waits for whoever is updating it.
   const claimed: unknown[] = await m.query(
     `INSERT INTO stock_reservation (id, order_id, line_id, level_id, product_id, sku, warehouse_id, quantity)
      SELECT $1, $2, $3, s.id, s.product_id, s.sku, s.warehouse_id, $4
@@ -102,7 +101,14 @@ async function reserveLine(m: EntityManager, outbox: OutboxService, orderId: str
      DO NOTHING RETURNING id`,
     [newId(), orderId, line.lineId, line.quantity, line.productId, line.warehouseId],
   );
-  if (!claimed.length) return;
+  if (!claimed.length) {
+    const [held] = await m.query(
+      `SELECT 1 FROM stock_reservation WHERE order_id = $1 AND line_id = $2 AND warehouse_id = $3 AND allocation_id IS NULL`,
+      [orderId, line.lineId, line.warehouseId],
+    );
+    if (held) return;
+    throw new InsufficientStockError(line.canonicalSku, line.warehouseId, 0, line.quantity);
+  }
   const level = await reserveOnLevel(m, product, line.warehouseId, line.quantity);
   await appendMovement(m, level, { type: 'reservation', onHandDelta: 0, reservedDelta: line.quantity, reference: `order:${orderId}`, actorId });
   await raiseStockEvents(outbox, level, -line.quantity);
