@@ -219,6 +219,39 @@ describe('allocation', () => {
       expect(r.policy).toBe('split');
     });
 
+    it('keeps the stock of a warehouse pooled for one channel for that channel alone', async () => {
+      const tmall = randomUUID();
+      const other = randomUUID();
+      await product('HELD');
+      const reserve = (
+        await api()
+          .post('/api/warehouses')
+          .auth(admin, bearer)
+          .send({ code: 'HZ-TMALL', name: 'Held for Tmall', type: 'physical', address: HANGZHOU, geo: { lat: 30.27, lng: 120.15 } })
+          .expect(201)
+      ).body.id;
+      await api()
+        .post('/api/warehouses')
+        .auth(admin, bearer)
+        .send({ code: 'TMALL', name: 'Tmall pool', type: 'virtual', address: HANGZHOU, memberIds: [reserve], channelId: tmall })
+        .expect(201);
+      await receive('HELD', reserve, 2);
+      const outsider = await allocation.allocate(request([{ lineId: 'a', sku: 'HELD', quantity: 1 }], { channelId: other }));
+      expect(outsider.status).toBe('backordered');
+      expect((outsider.explanation as { considered: { code: string }[] }).considered.map((c) => c.code)).not.toContain('HZ-TMALL');
+      await expect(allocation.override(outsider.orderId, [{ lineId: 'a', warehouseId: reserve, quantity: 1 }])).rejects.toMatchObject({
+        code: 'allocation.warehouse_not_allowed',
+      });
+      const own = await allocation.allocate(request([{ lineId: 'a', sku: 'HELD', quantity: 1 }], { channelId: tmall }));
+      expect(warehouseOf(own)).toEqual([reserve]);
+      const physical = await api()
+        .post('/api/warehouses')
+        .auth(admin, bearer)
+        .send({ code: 'NOPE', name: 'n', type: 'physical', address: HANGZHOU, channelId: tmall })
+        .expect(422);
+      expect(physical.body.details.fields).toEqual([expect.objectContaining({ field: 'channelId' })]);
+    });
+
     it('refuses bad requests naming the field', async () => {
       const cases: [Partial<AllocationRequest>, string][] = [
         [{ orderId: 'x' }, 'orderId'],

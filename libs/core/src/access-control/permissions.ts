@@ -31,7 +31,7 @@ export const SUBJECT_FIELDS = {
   ],
   Customer: ['id', 'name', 'phone', 'email', 'addresses', 'tags', 'createdAt'],
   Product: ['id', 'sku', 'name', 'attributes', 'barcodes', 'priceMinor', 'currency', 'active'],
-  Warehouse: ['id', 'code', 'name', 'type', 'address', 'priority', 'costTable', 'active'],
+  Warehouse: ['id', 'code', 'name', 'type', 'address', 'priority', 'costTable', 'channelId', 'active'],
   StockLevel: ['id', 'sku', 'productName', 'warehouseId', 'onHand', 'reserved', 'available', 'binned', 'unbinned'],
   StockMovement: ['id', 'sku', 'warehouseId', 'type', 'quantity', 'reason', 'reference', 'actorId'],
   Channel: ['id', 'code', 'name', 'type', 'active', 'credentials'],

@@ -108,10 +108,10 @@ export class AllocationService {
       let shipments: PlannedShipment[];
       let explanation: AllocationExplanation | ManualExplanation;
       if (request.picks) {
-        shipments = await this.checkPicks(m, request.picks, demand, new Map());
+        shipments = await this.checkPicks(m, request.picks, demand, new Map(), request.channelId ?? null);
         explanation = { decision: 'manual', picks: request.picks, released: [] };
       } else {
-        const plan = await this.plan(m, demand, request.shipTo, setting.strategies, policy, setting.warehouseIds);
+        const plan = await this.plan(m, demand, request.shipTo, setting.strategies, policy, setting.warehouseIds, request.channelId ?? null);
         shipments = plan.shipments;
         explanation = plan.explanation;
       }
@@ -148,7 +148,7 @@ export class AllocationService {
         quantity: b.outstanding,
         unitWeightGrams: b.unitWeightGrams,
       }));
-      const plan = await this.plan(m, demand, first.shipTo, first.strategies, first.policy, setting.warehouseIds);
+      const plan = await this.plan(m, demand, first.shipTo, first.strategies, first.policy, setting.warehouseIds, first.channelId);
       if (!plan.shipments.length) return null;
       const id = newId();
       const sequence = await nextSequence(m, orderId);
@@ -204,7 +204,7 @@ export class AllocationService {
         );
       const shipped = new Map<string, number>();
       for (const r of held.filter((h) => h.status === 'consumed')) shipped.set(r.line_id, (shipped.get(r.line_id) ?? 0) + r.quantity);
-      const shipments = await this.checkPicks(m, picks, first.lines, shipped);
+      const shipments = await this.checkPicks(m, picks, first.lines, shipped, first.channelId);
       await lockLevels(
         m,
         [...held.map((h) => h.product_id), ...first.lines.filter((l) => lineIds.has(l.lineId)).map((l) => l.productId)],
@@ -297,8 +297,9 @@ export class AllocationService {
     strategies: Strategy[],
     policy: ShortagePolicy,
     restrictTo: string[],
+    channelId: string | null,
   ): Promise<AllocationPlan> {
-    const warehouses = await candidateWarehouses(m, restrictTo);
+    const warehouses = await candidateWarehouses(m, restrictTo, channelId);
     const productIds = [...new Set(demand.map((d) => d.productId))];
     const levels = await lockLevels(m, productIds, warehouses.map((w) => w.id));
     const available: Record<string, Record<string, number>> = {};
@@ -322,7 +323,14 @@ export class AllocationService {
   }
 
   /** Turns picks into shipments after checking lines, quantities and warehouses. */
-  private async checkPicks(m: EntityManager, picks: ManualPick[], demand: DemandRow[], shipped: Map<string, number>): Promise<PlannedShipment[]> {
+  private async checkPicks(
+    m: EntityManager,
+    picks: ManualPick[],
+    demand: DemandRow[],
+    shipped: Map<string, number>,
+    channelId: string | null,
+  ): Promise<PlannedShipment[]> {
+    const usable = new Set((await candidateWarehouses(m, [], channelId)).map((w) => w.id));
     const byWarehouse = new Map<string, PlannedLine[]>();
     const pickedPerLine = new Map<string, number>();
     for (const [i, pick] of picks.entries()) {
@@ -335,6 +343,7 @@ export class AllocationService {
       if (!warehouse) throw new WarehouseNotAllowedError(pick.warehouseId, 'does not exist', field);
       if (warehouse.type === 'virtual') throw new WarehouseNotAllowedError(pick.warehouseId, 'is virtual: pick one of its physical warehouses', field);
       if (!warehouse.active) throw new WarehouseNotAllowedError(pick.warehouseId, 'is inactive', field);
+      if (!usable.has(warehouse.id)) throw new WarehouseNotAllowedError(pick.warehouseId, 'holds its stock for another sales channel', field);
       assertAllowed('read', 'Warehouse', warehouse);
       const picked = (pickedPerLine.get(line.lineId) ?? 0) + pick.quantity;
       const room = line.quantity - (shipped.get(line.lineId) ?? 0);

@@ -27,13 +27,14 @@ export const WAREHOUSES: ResourceDefinition = {
     priority: 'w.priority',
     costTable: 'w.cost_table',
     memberIds: 'w.member_ids',
+    channelId: 'w.channel_id',
     cutoffTime: `to_char(w.cutoff_time, 'HH24:MI')`,
     active: 'w.active',
     createdAt: 'w.created_at',
     updatedAt: 'w.updated_at',
   },
   sortable: ['code', 'name', 'type', 'priority', 'createdAt', 'active'],
-  columnTypes: { id: 'uuid', code: 'text', type: 'text', priority: 'integer', active: 'boolean', memberIds: 'list' },
+  columnTypes: { id: 'uuid', code: 'text', type: 'text', priority: 'integer', active: 'boolean', memberIds: 'list', channelId: 'uuid' },
   filters: {
     q: { kind: 'search', columns: ['w.code', 'w.name', `w.address->>'city'`, `w.address->>'province'`] },
     type: { kind: 'eq', column: 'w.type', values: ['physical', 'virtual', 'third_party'] },
@@ -54,6 +55,7 @@ export interface WarehouseInput {
   priority?: number;
   costTable?: object[];
   memberIds?: string[];
+  channelId?: string | null;
   cutoffTime?: string | null;
   active?: boolean;
 }
@@ -70,6 +72,7 @@ const COLUMNS: Record<keyof WarehouseInput, { column: string; json?: boolean }> 
   priority: { column: 'priority' },
   costTable: { column: 'cost_table', json: true },
   memberIds: { column: 'member_ids' },
+  channelId: { column: 'channel_id' },
   cutoffTime: { column: 'cutoff_time' },
   active: { column: 'active' },
 };
@@ -93,7 +96,7 @@ export class WarehousesService {
   async create(input: WarehouseInput & { code: string; name: string; type: string; address: object }) {
     assertAllowed('create', 'Warehouse', input, Object.keys(input));
     return this.uow.run(async (m) => {
-      await checkPool(m, input.type, input.memberIds ?? [], undefined);
+      await checkPool(m, input.type, input.memberIds ?? [], undefined, input.channelId);
       const id = newId();
       const keys = Object.keys(input) as (keyof WarehouseInput)[];
       await onUniqueViolation(
@@ -119,7 +122,7 @@ export class WarehousesService {
       );
       assertAllowed('update', 'Warehouse', before, changed);
       if (!changed.length) return this.get(id);
-      await checkPool(m, input.type ?? before.type, input.memberIds ?? before.memberIds, id);
+      await checkPool(m, input.type ?? before.type, input.memberIds ?? before.memberIds, id, input.channelId === undefined ? (before.channelId as string | null) : input.channelId);
       await onUniqueViolation(
         () =>
           m.query(
@@ -144,9 +147,16 @@ function dbValue(key: keyof WarehouseInput, value: unknown): unknown {
 }
 
 /** A virtual warehouse pools active physical warehouses (at least one); nothing else pools anything. */
-async function checkPool(m: EntityManager, type: string | undefined, memberIds: string[], selfId: string | undefined) {
+async function checkPool(
+  m: EntityManager,
+  type: string | undefined,
+  memberIds: string[],
+  selfId: string | undefined,
+  channelId: string | null | undefined,
+) {
   if (type !== 'virtual') {
     if (memberIds.length) throw new InvalidPoolError('Only a virtual warehouse pools other warehouses');
+    if (channelId) throw new InvalidPoolError('Only a virtual warehouse holds stock for a channel', 'channelId');
     return;
   }
   if (!memberIds.length) throw new InvalidPoolError('A virtual warehouse pools at least one physical warehouse');

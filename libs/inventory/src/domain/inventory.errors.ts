@@ -9,8 +9,8 @@ export class WarehouseCodeTakenError extends DomainError {
 }
 
 export class InvalidPoolError extends DomainError {
-  constructor(message: string) {
-    super('warehouses.invalid_pool', 'invalid', message, { fields: [{ field: 'memberIds', message }] });
+  constructor(message: string, field = 'memberIds') {
+    super('warehouses.invalid_pool', 'invalid', message, { fields: [{ field, message }] });
   }
 }
 

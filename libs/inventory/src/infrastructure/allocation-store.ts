@@ -6,14 +6,22 @@ import { SELECT_ALLOCATION } from '../application/allocation.resources.js';
 
 /** The allocation tables: orders' allocations, their backorders, and the stock rows they lock. */
 
-/** Warehouses that can ship: every physical and third-party one, or those named (a virtual one names its members). */
-export async function candidateWarehouses(m: EntityManager, restrictTo: string[]): Promise<WarehouseRow[]> {
+/**
+ * Warehouses that can ship a channel's order: every physical and third-party one, or those
+ * named (a virtual one names its members), less those pooled for another channel only.
+ */
+export async function candidateWarehouses(m: EntityManager, restrictTo: string[], channelId: string | null): Promise<WarehouseRow[]> {
   const all: WarehouseRow[] = await m.query(
-    `SELECT id, code, type, active, regions, geo, priority, cost_table AS "costTable", member_ids AS "memberIds" FROM warehouse`,
+    `SELECT id, code, type, active, regions, geo, priority, cost_table AS "costTable", member_ids AS "memberIds",
+            channel_id AS "channelId" FROM warehouse`,
   );
-  if (!restrictTo.length) return all.filter((w) => w.type !== 'virtual');
+  const pools = all.filter((w) => w.type === 'virtual' && w.channelId);
+  const ours = new Set(pools.filter((p) => p.channelId === channelId).flatMap((p) => p.memberIds));
+  const theirs = new Set(pools.filter((p) => p.channelId !== channelId).flatMap((p) => p.memberIds));
+  const usable = (w: WarehouseRow) => w.type !== 'virtual' && (ours.has(w.id) || !theirs.has(w.id));
+  if (!restrictTo.length) return all.filter(usable);
   const wanted = new Set(restrictTo.flatMap((id) => all.find((w) => w.id === id)?.memberIds.concat(id) ?? []));
-  return all.filter((w) => wanted.has(w.id) && w.type !== 'virtual');
+  return all.filter((w) => wanted.has(w.id) && usable(w));
 }
 
 /** Locks the level rows of these products in these warehouses, in the global order. */

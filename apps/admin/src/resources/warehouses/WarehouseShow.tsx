@@ -117,6 +117,9 @@ const WarehouseDetails = (_props: { label?: string | false }) => (
             <ChipField source="name" data-testid="warehouse-member-chip" />
           </SingleFieldList>
         </ReferenceArrayField>
+        <Labeled source="channelId">
+          <TextField source="channelId" emptyText="—" />
+        </Labeled>
       </Section>
     </IsVirtual>
     <Divider />

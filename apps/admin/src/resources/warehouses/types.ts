@@ -35,6 +35,8 @@ export interface Warehouse {
   costTable: CostLine[];
   /** Virtual pools only: the physical warehouses they pool. */
   memberIds: string[];
+  /** Virtual warehouses: the channel whose orders alone may use the pooled stock. */
+  channelId?: string | null;
   cutoffTime: string | null;
   active: boolean;
   createdAt: string;

@@ -72,4 +72,6 @@ export interface WarehouseRow {
   priority: number;
   costTable: CandidateWarehouse['costTable'];
   memberIds: string[];
+  /** Virtual warehouses: the channel their pooled stock is held for. */
+  channelId: string | null;
 }

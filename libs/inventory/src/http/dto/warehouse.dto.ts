@@ -77,6 +77,12 @@ export class CreateWarehouseDto {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
   memberIds?: string[];
 
+  @ApiPropertyOptional({
+    description: 'Virtual warehouses: the sales channel whose orders alone may use the pooled stock; null: any channel',
+  })
+  @IsOptional() @IsUUID('all', { message: 'channelId must be a UUID' })
+  channelId?: string | null;
+
   @ApiPropertyOptional({ example: '16:00', description: 'Orders after this local time ship the next day' })
   @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'cutoffTime must be HH:MM' })
   cutoffTime?: string | null;

@@ -74,6 +74,7 @@ const MembersInput = () => {
           data-testid="warehouse-members-input"
         />
       </ReferenceArrayInput>
+      <TextInput source="channelId" helperText="resources.warehouses.helpers.channelId" sx={{ maxWidth: 420 }} />
     </Section>
   );
 };
@@ -159,7 +160,7 @@ const blank = (value: unknown) => value === undefined || value === null || value
 
 /** The form's values in the API's shape: no geo unless both coordinates, members only for a pool, no empty optionals. */
 export const toWarehouseInput = (data: RaRecord): Partial<Warehouse> => {
-  const { id: _id, createdAt: _created, updatedAt: _updated, geo, memberIds, ...rest } = data as RaRecord & Partial<Warehouse>;
+  const { id: _id, createdAt: _created, updatedAt: _updated, geo, memberIds, channelId, ...rest } = data as RaRecord & Partial<Warehouse>;
   const strip = <T extends object>(row: T): T =>
     Object.fromEntries(Object.entries(row).filter(([, value]) => !blank(value))) as T;
   return {
@@ -169,6 +170,7 @@ export const toWarehouseInput = (data: RaRecord): Partial<Warehouse> => {
     costTable: (rest.costTable ?? []).map(strip),
     geo: geo && !blank(geo.lat) && !blank(geo.lng) ? { lat: Number(geo.lat), lng: Number(geo.lng) } : null,
     memberIds: rest.type === 'virtual' ? (memberIds ?? []) : [],
+    channelId: rest.type === 'virtual' && !blank(channelId) ? channelId : null,
     cutoffTime: blank(rest.cutoffTime) ? null : rest.cutoffTime,
   };
 };

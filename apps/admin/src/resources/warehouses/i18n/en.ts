@@ -20,6 +20,7 @@ export const warehousesEn = {
     priority: 'Priority',
     costTable: 'Shipping cost table',
     memberIds: 'Pooled warehouses',
+    channelId: 'Held for sales channel',
     cutoffTime: 'Cut-off time',
     active: 'Active',
     createdAt: 'Created',
@@ -54,6 +55,7 @@ export const warehousesEn = {
     regions: 'A country, optionally narrowed to a province or a postcode prefix.',
     costTable: 'To this region, parcels up to this weight cost this fee, in yuan (e.g. 8.00).',
     memberIds: 'The physical warehouses whose stock this pool sells.',
+    channelId: 'Optional: the ID of the one sales channel whose orders may use these warehouses. Others then cannot.',
   },
   actions: {
     stock: 'Stock in this warehouse',

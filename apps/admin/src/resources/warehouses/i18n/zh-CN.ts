@@ -24,6 +24,7 @@ export const warehousesZhCN: Messages<typeof warehousesEn> = {
     priority: '优先级',
     costTable: '运费表',
     memberIds: '包含的仓库',
+    channelId: '专供销售渠道',
     cutoffTime: '截单时间',
     active: '启用',
     createdAt: '创建时间',
@@ -58,6 +59,7 @@ export const warehousesZhCN: Messages<typeof warehousesEn> = {
     regions: '国家/地区，可细化到省份或邮编前缀。',
     costTable: '发往该区域、不超过该重量的包裹收取此运费，单位为元（例如 8.00）。',
     memberIds: '该虚拟仓汇总销售的实体仓库存。',
+    channelId: '可选：填写销售渠道 ID 后，这些仓库的库存只供该渠道的订单使用，其他渠道不能使用。',
   },
   actions: {
     stock: '查看该仓库库存',
