@@ -5,60 +5,26 @@
  * saved; the backorders list reads in English; a Viewer sees backorders but not the settings.
  * Screenshots land in .tmp/.
  */
-import { mkdirSync } from 'node:fs';
-import { BUILT_IN_ROLES } from '@oms/access';
-import { type Browser, type Page } from 'playwright-core';
-import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
-import { startSystem } from './support/system.js';
+import { type Browser } from 'playwright-core';
+import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
-const viewerRole = BUILT_IN_ROLES.find((r) => r.key === 'viewer')!.id;
-
-type System = Awaited<ReturnType<typeof startSystem>>;
 
 describeInBrowser('allocation screens (browser)', () => {
-  let system: System;
+  let system: RunningSystem;
   let browser: Browser;
   let api: ApiCall;
 
-  const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
-    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${system.baseUrl}/admin/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
-    return page;
-  };
-
-  const switchLanguage = async (page: Page, name: string) => {
-    await page.getByTestId('locale-switch').getByRole('button').click();
-    await page.getByRole('menuitem', { name }).click();
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
-
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
-    mkdirSync(SHOTS, { recursive: true });
-    system = await startSystem();
-    ({ api } = await adminApi(system));
-    const viewer = await api('/users', {
-      method: 'POST',
-      body: { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, roleIds: [viewerRole], locale: 'en' },
-    });
-    expect(viewer.status).toBe(201);
-    browser = await launchBrowser();
+    ({ system, browser, api } = await startBrowserSystem());
+    await createUser(api, { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, role: 'viewer' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopBrowserSystem(system, browser));
 
   it('lets an administrator change the ranking and the shortage policy in Chinese', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'zh-CN');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
     await switchLanguage(page, '简体中文');
     await page.getByTestId('menu-group-settings').click();
     await page.getByTestId('menu-item-allocation-settings').click();
@@ -87,7 +53,7 @@ describeInBrowser('allocation screens (browser)', () => {
   });
 
   it('shows the backorders in English, and a Viewer sees them but not the settings', async () => {
-    const admin = await signIn(system.adminEmail, system.adminPassword, 'en');
+    const admin = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'en');
     await switchLanguage(admin, 'English');
     await admin.getByTestId('menu-group-inventory').click();
     await admin.getByTestId('menu-item-backorders').click();
@@ -97,7 +63,7 @@ describeInBrowser('allocation screens (browser)', () => {
     await admin.getByText('All orders (default)').waitFor();
     await shot(admin, 'admin-allocation-settings-en');
 
-    const viewer = await signIn('viewer@test.local', PASSWORD, 'en');
+    const viewer = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en');
     await viewer.getByTestId('menu-group-inventory').click();
     await viewer.getByTestId('menu-item-backorders').waitFor();
     if (await viewer.getByTestId('menu-group-settings').count()) await viewer.getByTestId('menu-group-settings').click();

@@ -4,41 +4,19 @@
  * working in Chinese creates, lists and edits a product and meets the server's SKU check on
  * the form; a Viewer sees the catalogue but no way to change it. Screenshots land in .tmp/.
  */
-import { mkdirSync } from 'node:fs';
-import { BUILT_IN_ROLES } from '@oms/access';
 import { type Browser, type Page } from 'playwright-core';
-import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
-import { startSystem } from './support/system.js';
+import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
 const SKU = 'TEE-BLU-M';
-const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
-
-type System = Awaited<ReturnType<typeof startSystem>>;
+/** The window the screenshots are taken in. */
+const WINDOW = { viewport: { width: 1366, height: 900 } };
 
 describeInBrowser('product screens (browser)', () => {
-  let system: System;
+  let system: RunningSystem;
   let browser: Browser;
-
   let api: ApiCall;
-
-  const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
-    const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${system.baseUrl}/admin/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
-    return page;
-  };
-
-  const switchLanguage = async (page: Page, name: string) => {
-    await page.getByTestId('locale-switch').getByRole('button').click();
-    await page.getByRole('menuitem', { name }).click();
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
   const fillProduct = async (page: Page, sku: string, name: string, price: string) => {
     await page.locator('input[name="sku"]').fill(sku);
@@ -47,26 +25,15 @@ describeInBrowser('product screens (browser)', () => {
   };
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
-    mkdirSync(SHOTS, { recursive: true });
     // An empty catalogue: the test starts from "no products yet".
-    system = await startSystem({ env: { OMS_SEED_DEMO: 'false' } });
-    ({ api } = await adminApi(system));
-    const viewer = await api('/users', {
-      method: 'POST',
-      body: { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, roleIds: [roleId('viewer')], locale: 'en' },
-    });
-    expect(viewer.status).toBe(201);
-    browser = await launchBrowser();
+    ({ system, browser, api } = await startBrowserSystem({ env: { OMS_SEED_DEMO: 'false' } }));
+    await createUser(api, { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, role: 'viewer' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopBrowserSystem(system, browser));
 
   it('lets an administrator create, list and edit a product in Chinese, and shows a taken SKU on its field', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'zh-CN');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN', WINDOW);
     await switchLanguage(page, '简体中文');
     await page.getByText('欢迎使用 OMS').waitFor();
     await page.getByTestId('menu-group-inventory').click();
@@ -141,7 +108,7 @@ describeInBrowser('product screens (browser)', () => {
   });
 
   it('shows a Viewer the catalogue without any way to change it', async () => {
-    const page = await signIn('viewer@test.local', PASSWORD, 'en-US');
+    const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US', WINDOW);
     await page.getByTestId('menu-group-inventory').click();
     await page.getByTestId('menu-item-products').click();
     await page.locator('.RaDataTable-row').filter({ hasText: SKU }).waitFor();

@@ -5,45 +5,23 @@
  * rise, is told when an adjustment would take more than is available, finds the receipt in the
  * ledger and opens a warehouse; a Viewer sees stock but no way to change it. Screenshots land in .tmp/.
  */
-import { mkdirSync } from 'node:fs';
-import { BUILT_IN_ROLES } from '@oms/access';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
-import { startSystem } from './support/system.js';
+import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
 const REFERENCE = 'PO-E2E-0001';
-const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
 
-type System = Awaited<ReturnType<typeof startSystem>>;
 type Level = { id: string; sku: string; warehouseId: string; onHand: number; reserved: number; available: number };
 
 describeInBrowser('inventory screens (browser)', () => {
-  let system: System;
+  let system: RunningSystem;
   let browser: Browser;
   let hangzhou: { id: string; code: string };
   let level: Level;
 
   let api: ApiCall;
   const filter = (value: object) => encodeURIComponent(JSON.stringify(value));
-
-  const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
-    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${system.baseUrl}/admin/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
-    return page;
-  };
-
-  const switchLanguage = async (page: Page, name: string) => {
-    await page.getByTestId('locale-switch').getByRole('button').click();
-    await page.getByRole('menuitem', { name }).click();
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
   const count = async (cell: Locator) => Number((await cell.innerText()).replace(/[^\d-]/g, ''));
 
@@ -63,10 +41,7 @@ describeInBrowser('inventory screens (browser)', () => {
   };
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
-    mkdirSync(SHOTS, { recursive: true });
-    system = await startSystem();
-    ({ api } = await adminApi(system));
+    ({ system, browser, api } = await startBrowserSystem());
     const warehouses = (await api(`/warehouses?filter=${filter({ q: 'HZ-01' })}`)).body as unknown as Array<{ id: string; code: string }>;
     hangzhou = warehouses.find((w) => w.code === 'HZ-01')!;
     expect(hangzhou).toBeDefined();
@@ -74,21 +49,13 @@ describeInBrowser('inventory screens (browser)', () => {
       .body as unknown as Level[];
     level = levels.find((l) => l.available > 0)!;
     expect(level).toBeDefined();
-    const viewer = await api('/users', {
-      method: 'POST',
-      body: { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, roleIds: [roleId('viewer')], locale: 'en' },
-    });
-    expect(viewer.status).toBe(201);
-    browser = await launchBrowser();
+    await createUser(api, { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, role: 'viewer' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopBrowserSystem(system, browser));
 
   it('lets an administrator receive and adjust stock in Chinese, then find it in the ledger', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'zh-CN');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
     await switchLanguage(page, '简体中文');
     await page.getByText('欢迎使用 OMS').waitFor();
     await page.getByTestId('menu-group-inventory').click();
@@ -194,7 +161,7 @@ describeInBrowser('inventory screens (browser)', () => {
   });
 
   it('shows a Viewer the stock without any way to change it', async () => {
-    const page = await signIn('viewer@test.local', PASSWORD, 'en-US');
+    const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US');
     await page.getByTestId('menu-group-inventory').click();
     await page.getByTestId('menu-item-stock-levels').click();
     await page.getByTestId('stock-on-hand').first().waitFor();

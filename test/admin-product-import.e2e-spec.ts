@@ -6,41 +6,21 @@
  * those rows again and follows the progress of a larger file. A Viewer gets no Import button.
  * Screenshots land in .tmp/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { BUILT_IN_ROLES } from '@oms/access';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type Browser, type Page } from 'playwright-core';
-import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
-import { startSystem } from './support/system.js';
+import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
-const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
-
-type System = Awaited<ReturnType<typeof startSystem>>;
+/** The window the screenshots are taken in; it takes downloads. */
+const WINDOW = { viewport: { width: 1366, height: 900 }, acceptDownloads: true };
 
 describeInBrowser('product import wizard (browser)', () => {
-  let system: System;
+  let system: RunningSystem;
   let browser: Browser;
   let api: ApiCall;
-
-  const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
-    const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${system.baseUrl}/admin/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
-    return page;
-  };
-
-  const switchLanguage = async (page: Page, name: string) => {
-    await page.getByTestId('locale-switch').getByRole('button').click();
-    await page.getByRole('menuitem', { name }).click();
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
   /** Waits for the wizard to finish fading in, so a screenshot shows it and not the page through it. */
   const wizardShown = async (page: Page) => {
@@ -64,27 +44,16 @@ describeInBrowser('product import wizard (browser)', () => {
     Number((await page.getByTestId(`product-import-${key}`).locator('h5').innerText()).replace(/\D/g, ''));
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
-    mkdirSync(SHOTS, { recursive: true });
-    system = await startSystem({ env: { OMS_SEED_DEMO: 'false' } });
-    ({ api } = await adminApi(system));
-    const viewer = await api('/users', {
-      method: 'POST',
-      body: { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, roleIds: [roleId('viewer')], locale: 'en' },
-    });
-    expect(viewer.status).toBe(201);
-    browser = await launchBrowser();
+    ({ system, browser, api } = await startBrowserSystem({ env: { OMS_SEED_DEMO: 'false' } }));
+    await createUser(api, { email: 'viewer@test.local', name: 'Viewer', password: PASSWORD, role: 'viewer' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopBrowserSystem(system, browser));
 
   let failedRows: string[][];
 
   it('imports a sheet with the Chinese template headers, shows the row errors and gives the failed rows back', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'zh-CN');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN', WINDOW);
     await switchLanguage(page, '简体中文');
     await page.getByTestId('menu-group-inventory').click();
     await page.getByTestId('menu-item-products').click();
@@ -143,7 +112,7 @@ describeInBrowser('product import wizard (browser)', () => {
   });
 
   it('takes the fixed failed rows back in English, and follows the progress of a larger file', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'en-US');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'en-US', WINDOW);
     await switchLanguage(page, 'English');
     await page.goto(`${system.baseUrl}/admin/#/products`);
     await page.getByTestId('product-import-button').click();
@@ -188,7 +157,7 @@ describeInBrowser('product import wizard (browser)', () => {
   }, 180_000);
 
   it('offers a Viewer no import', async () => {
-    const page = await signIn('viewer@test.local', PASSWORD, 'en-US');
+    const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US', WINDOW);
     await page.goto(`${system.baseUrl}/admin/#/products`);
     await page.locator('.RaDataTable-row').first().waitFor();
     expect(await page.getByTestId('product-import-button').count()).toBe(0);

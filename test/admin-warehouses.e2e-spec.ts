@@ -6,23 +6,19 @@
  * transfers stock through the transfer dialog; warehouse staff of one warehouse see only that
  * warehouse's stock and bins. Screenshots land in .tmp/.
  */
-import { mkdirSync } from 'node:fs';
-import { BUILT_IN_ROLES } from '@oms/access';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { adminApi, type ApiCall, CHROMIUM, describeInBrowser, hasChromium, launchBrowser, SHOTS } from './support/browser.js';
-import { startSystem } from './support/system.js';
+import { accessToken, type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
 const STAFF = 'staff-gz@test.local';
-const roleId = (key: string) => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
 
-type System = Awaited<ReturnType<typeof startSystem>>;
 type Warehouse = { id: string; code: string; name: string; costTable: { feeMinor: number }[] };
 type Level = { id: string; sku: string; warehouseId: string; onHand: number; binned: number; unbinned: number; available: number };
 type BinStock = { id: string; binId: string; binCode: string; sku: string; quantity: number; warehouseId: string };
 
 describeInBrowser('warehouse and bin screens (browser)', () => {
-  let system: System;
+  let system: RunningSystem;
   let browser: Browser;
   let api: ApiCall;
   let hangzhou: Warehouse;
@@ -30,26 +26,6 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
 
   const filter = (value: object) => encodeURIComponent(JSON.stringify(value));
   const list = async <T>(path: string) => (await api(path)).body as unknown as T[];
-
-  const signIn = async (email: string, password: string, locale: string): Promise<Page> => {
-    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${system.baseUrl}/admin/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('dashboard').waitFor();
-    return page;
-  };
-
-  const switchLanguage = async (page: Page, name: string) => {
-    // The app bar hides while a long page is scrolled down.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.getByTestId('locale-switch').getByRole('button').click();
-    await page.getByRole('menuitem', { name }).click();
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
   /** Types into a bin autocomplete and picks the bin with exactly this code. */
   const pickBin = async (page: Page, input: Locator, code: string) => {
@@ -62,28 +38,17 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
     (await list<Level>(`/stock-levels?filter=${filter({ sku, warehouseId })}`))[0];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
-    mkdirSync(SHOTS, { recursive: true });
-    system = await startSystem();
-    ({ api } = await adminApi(system));
+    ({ system, browser, api } = await startBrowserSystem());
     const warehouses = await list<Warehouse>('/warehouses');
     hangzhou = warehouses.find((w) => w.code === 'HZ-01')!;
     guangzhou = warehouses.find((w) => w.code === 'GZ-01')!;
-    const staff = await api('/users', {
-      method: 'POST',
-      body: { email: STAFF, name: '广州仓 拣货员', password: PASSWORD, roleIds: [roleId('warehouse_staff')], warehouseIds: [guangzhou.id], locale: 'en' },
-    });
-    expect(staff.status).toBe(201);
-    browser = await launchBrowser();
+    await createUser(api, { email: STAFF, name: '广州仓 拣货员', password: PASSWORD, role: 'warehouse_staff', warehouseIds: [guangzhou.id] });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopBrowserSystem(system, browser));
 
   it('lets an administrator create and edit a warehouse in Chinese, with cost-table fees typed in yuan', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'zh-CN');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
     await switchLanguage(page, '简体中文');
     await page.getByText('欢迎使用 OMS').waitFor();
     await page.goto(`${system.baseUrl}/admin/#/warehouses/create`);
@@ -137,7 +102,7 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
   });
 
   it('shows the bins of a warehouse in walking order, and puts stock away and moves it between bins', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'zh-CN');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
     await switchLanguage(page, '简体中文');
     await page.getByText('欢迎使用 OMS').waitFor();
     await page.goto(`${system.baseUrl}/admin/#/warehouses/${hangzhou.id}/show/bins`);
@@ -209,7 +174,7 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
   });
 
   it('transfers stock to another warehouse through the transfer dialog', async () => {
-    const page = await signIn(system.adminEmail, system.adminPassword, 'en-US');
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'en-US');
     const levels = await list<Level>(`/stock-levels?filter=${filter({ warehouseId: hangzhou.id, unbinned_gt: 3 })}&range=[0,49]`);
     const level = levels.find((l) => l.binned > 0)!;
     const target = await levelOf(level.sku, guangzhou.id);
@@ -253,7 +218,7 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
   });
 
   it('shows warehouse staff only their own warehouse, its stock and its bins, and lets them put stock away there', async () => {
-    const page = await signIn(STAFF, PASSWORD, 'en-US');
+    const page = await signIn(browser, system.baseUrl, STAFF, PASSWORD, 'en-US');
     await page.goto(`${system.baseUrl}/admin/#/warehouses`);
     const warehouseRows = page.locator('.RaDataTable-row').filter({ has: page.getByTestId('warehouse-type') });
     await warehouseRows.first().waitFor();
@@ -289,7 +254,7 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
     await shot(page, 'admin-warehouse-putaway-staff-en');
 
     // Another warehouse's page is out of reach, and so is its stock.
-    const other = await api(`/bin-stock?filter=${filter({ warehouseId: hangzhou.id })}`, { token: await tokenOf(STAFF) });
+    const other = await api(`/bin-stock?filter=${filter({ warehouseId: hangzhou.id })}`, { token: await accessToken(system.baseUrl, STAFF, PASSWORD) });
     expect(other.body).toEqual([]);
     await page.goto(`${system.baseUrl}/admin/#/warehouses/${hangzhou.id}/show`);
     await page.getByText('Not Found', { exact: false }).or(page.getByText('does not exist', { exact: false })).first().waitFor();
@@ -297,13 +262,4 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
     await shot(page, 'admin-warehouse-other-staff-en');
     await page.context().close();
   });
-
-  const tokenOf = async (email: string) => {
-    const res = await fetch(`${system.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  };
 });

@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { BUILT_IN_ROLES, type BuiltInRoleKey } from '@oms/access';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type RunningSystem, startSystem } from './system.js';
 
 /** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); CI installs it. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -8,15 +11,29 @@ export const hasChromium = existsSync(CHROMIUM);
 /** Screenshots land here for a human to look at. */
 export const SHOTS = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 
+if (!hasChromium && process.env.CI !== 'true') {
+  console.warn(`Skipping the admin browser tests: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk).`);
+}
+
 /** `describe` where the browser tests can run (always in CI, where a missing browser is an error). */
 export const describeInBrowser = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
+
+function assertChromium(): void {
+  if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
+}
+
+/** Before a browser test file starts the whole system: fails early without a browser, makes the screenshot folder. */
+export function prepareBrowserTests(): void {
+  assertChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}
 
 /**
  * Headless Chromium for the admin tests. The flags keep it off the network, which this
  * machine's closed network would otherwise refuse many times over.
  */
 export function launchBrowser(): Promise<Browser> {
-  if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
+  assertChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -37,14 +54,19 @@ export type ApiCall = (
   init?: { method?: string; body?: unknown; token?: string },
 ) => Promise<{ status: number; body: Record<string, unknown> }>;
 
-/** Signs the first administrator in over HTTP; `api` calls `/api` as them unless given another token. */
-export async function adminApi(system: { baseUrl: string; adminEmail: string; adminPassword: string }) {
-  const login = await fetch(`${system.baseUrl}/api/auth/login`, {
+/** Signs someone in over HTTP and returns their access token. */
+export async function accessToken(baseUrl: string, email: string, password: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: system.adminEmail, password: system.adminPassword }),
+    body: JSON.stringify({ email, password }),
   });
-  const token = ((await login.json()) as { accessToken: string }).accessToken;
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** Signs the first administrator in over HTTP; `api` calls `/api` as them unless given another token. */
+export async function adminApi(system: { baseUrl: string; adminEmail: string; adminPassword: string }) {
+  const token = await accessToken(system.baseUrl, system.adminEmail, system.adminPassword);
   const api: ApiCall = async (path, init = {}) => {
     const res = await fetch(`${system.baseUrl}/api${path}`, {
       method: init.method ?? 'GET',
@@ -54,4 +76,78 @@ export async function adminApi(system: { baseUrl: string; adminEmail: string; ad
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
   };
   return { token, api };
+}
+
+/**
+ * The whole built system (`env` sets it up), a browser to drive its admin, and the API as the
+ * first administrator. Stops the system again when the browser fails to start.
+ */
+export async function startBrowserSystem(
+  options: { env?: Record<string, string> } = {},
+): Promise<{ system: RunningSystem; browser: Browser; api: ApiCall }> {
+  prepareBrowserTests();
+  const system = await startSystem(options);
+  try {
+    const { api } = await adminApi(system);
+    return { system, browser: await launchBrowser(), api };
+  } catch (error) {
+    await system.stop();
+    throw error;
+  }
+}
+
+/** Closes what `startBrowserSystem` started, as far as it got. */
+export async function stopBrowserSystem(system: RunningSystem | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await system?.stop();
+}
+
+/** A fresh browser window (its own cookies and storage) speaking `locale`, 1440×900 unless told. */
+export async function newPage(browser: Browser, locale: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options, locale });
+  return context.newPage();
+}
+
+/** Signs in through the admin's login page in a fresh window and waits for the dashboard. */
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  locale: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await newPage(browser, locale, options);
+  await page.goto(`${baseUrl}/admin/`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('dashboard').waitFor();
+  return page;
+}
+
+/** Picks a language by its name in the app bar's switch. */
+export async function switchLanguage(page: Page, name: string): Promise<void> {
+  // The app bar hides while a long page is scrolled down.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('locale-switch').getByRole('button').click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
+/** A full-page screenshot, `.tmp/<name>.png`. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** The fixed id of a built-in role. */
+export const builtInRoleId = (key: BuiltInRoleKey): string => BUILT_IN_ROLES.find((r) => r.key === key)!.id;
+
+/** Creates a user with one built-in role, speaking English, through the API. */
+export async function createUser(
+  api: ApiCall,
+  user: { email: string; name: string; password: string; role: BuiltInRoleKey; warehouseIds?: string[] },
+): Promise<void> {
+  const { role, ...rest } = user;
+  const created = await api('/users', { method: 'POST', body: { ...rest, roleIds: [builtInRoleId(role)], locale: 'en' } });
+  expect(created.status).toBe(201);
 }

@@ -1,29 +1,22 @@
 import TuneIcon from '@mui/icons-material/Tune';
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import {
-  Button,
-  Form,
   maxLength,
   NumberInput,
   RadioButtonGroupInput,
   required,
-  SaveButton,
   TextInput,
-  useCanAccess,
   useDataProvider,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
 import { BinPicker, HeldBinSelect, useHasBins } from '../../bin-stock/components/BinInputs';
 import { IconAction } from './IconAction';
-import type { StockLevel, StockMovementInput } from '../types';
-import { stockErrorMessage } from './stockError';
+import type { StockLevel } from '../types';
+import { CurrentLevel, StockActionDialog } from './StockActionDialog';
+import { movementAccess, useStockAction } from './useStockAction';
 
 interface MovementForm {
   type: 'receipt' | 'adjustment';
@@ -106,116 +99,65 @@ const MovementBinInput = ({ level }: { level: StockLevel }) => {
 export const StockMovementButton = () => {
   const record = useRecordContext<StockLevel>();
   const dataProvider = useDataProvider<OmsDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const { canAccess } = useCanAccess({
-    resource: 'stock-movements',
-    action: 'create',
-    record: record ? { warehouseId: record.warehouseId, sku: record.sku } : undefined,
-  });
-  const { mutateAsync, isPending } = useMutation({
-    mutationFn: (input: StockMovementInput) => dataProvider.recordStockMovement(input),
-  });
-  if (!record || !canAccess) return null;
+  const action = useStockAction(movementAccess(record));
+  if (!record || !action.canAccess) return null;
 
-  const close = () => {
-    setOpen(false);
-    setFailure(null);
-  };
-
-  const submit = async (values: Partial<MovementForm>) => {
-    setFailure(null);
-    try {
-      await mutateAsync({
-        sku: record.sku,
-        warehouseId: record.warehouseId,
-        type: values.type ?? 'receipt',
-        quantity: Number(values.quantity),
-        reason: String(values.reason ?? '').trim(),
-        ...(values.reference?.trim() ? { reference: values.reference.trim() } : {}),
-        ...(values.binId ? { binId: values.binId } : {}),
-      });
-      notify('resources.stock-levels.notifications.recorded', { type: 'success' });
-      close();
-      refresh();
-    } catch (error) {
-      setFailure(stockErrorMessage(translate, error));
-    }
-  };
+  const submit = (values: Partial<MovementForm>) =>
+    action.run(
+      () =>
+        dataProvider.recordStockMovement({
+          sku: record.sku,
+          warehouseId: record.warehouseId,
+          type: values.type ?? 'receipt',
+          quantity: Number(values.quantity),
+          reason: String(values.reason ?? '').trim(),
+          ...(values.reference?.trim() ? { reference: values.reference.trim() } : {}),
+          ...(values.binId ? { binId: values.binId } : {}),
+        }),
+      'resources.stock-levels.notifications.recorded',
+    );
 
   return (
     <>
-      <IconAction label="resources.stock-levels.actions.movement" testId="stock-movement-button" onClick={() => setOpen(true)}>
+      <IconAction label="resources.stock-levels.actions.movement" testId="stock-movement-button" onClick={action.show}>
         <TuneIcon />
       </IconAction>
-      <Dialog
-        open={open}
-        onClose={close}
-        onClick={(event) => event.stopPropagation()}
-        fullWidth
-        maxWidth="xs"
-        data-testid="stock-movement-dialog"
+      <StockActionDialog<MovementForm>
+        action={action}
+        testId="stock-movement"
+        title={translate('resources.stock-levels.movement_dialog.title', { sku: record.sku })}
+        defaultValues={{ type: 'receipt', quantity: null, reason: '', reference: '', binId: null }}
+        onSubmit={submit}
+        submitLabel="resources.stock-levels.actions.record"
       >
-        <Form<MovementForm>
-          defaultValues={{ type: 'receipt', quantity: null, reason: '', reference: '', binId: null }}
-          onSubmit={submit as (values: Record<string, unknown>) => Promise<void>}
-          noValidate
-        >
-          <DialogTitle>{translate('resources.stock-levels.movement_dialog.title', { sku: record.sku })}</DialogTitle>
-          <DialogContent>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="stock-movement-current">
-              {translate('resources.stock-levels.movement_dialog.current', {
-                onHand: record.onHand,
-                reserved: record.reserved,
-                available: record.available,
-              })}
-              {record.binned > 0 && (
-                <>
-                  <br />
-                  {translate('resources.stock-levels.movement_dialog.binned', { binned: record.binned, unbinned: record.unbinned })}
-                </>
-              )}
-            </Typography>
-            <RadioButtonGroupInput
-              source="type"
-              label="resources.stock-levels.fields.movement_type"
-              choices={[
-                { id: 'receipt', name: 'resources.stock-levels.movement_types.receipt' },
-                { id: 'adjustment', name: 'resources.stock-levels.movement_types.adjustment' },
-              ]}
-              helperText={false}
-            />
-            <QuantityInput />
-            <MovementBinInput level={record} />
-            <TextInput
-              source="reason"
-              label="resources.stock-levels.fields.reason"
-              validate={validateReason}
-              fullWidth
-              helperText="resources.stock-levels.helpers.reason"
-            />
-            <TextInput
-              source="reference"
-              label="resources.stock-levels.fields.reference"
-              validate={validateReference}
-              fullWidth
-              helperText="resources.stock-levels.helpers.reference"
-            />
-            {failure && (
-              <Alert severity="error" data-testid="stock-movement-error">
-                {failure}
-              </Alert>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-            <SaveButton label="resources.stock-levels.actions.record" disabled={isPending} data-testid="stock-movement-submit" />
-          </DialogActions>
-        </Form>
-      </Dialog>
+        <CurrentLevel level={record} testId="stock-movement-current" />
+        <RadioButtonGroupInput
+          source="type"
+          label="resources.stock-levels.fields.movement_type"
+          choices={[
+            { id: 'receipt', name: 'resources.stock-levels.movement_types.receipt' },
+            { id: 'adjustment', name: 'resources.stock-levels.movement_types.adjustment' },
+          ]}
+          helperText={false}
+        />
+        <QuantityInput />
+        <MovementBinInput level={record} />
+        <TextInput
+          source="reason"
+          label="resources.stock-levels.fields.reason"
+          validate={validateReason}
+          fullWidth
+          helperText="resources.stock-levels.helpers.reason"
+        />
+        <TextInput
+          source="reference"
+          label="resources.stock-levels.fields.reference"
+          validate={validateReference}
+          fullWidth
+          helperText="resources.stock-levels.helpers.reference"
+        />
+      </StockActionDialog>
     </>
   );
 };
