@@ -374,11 +374,23 @@ describe('allocation', () => {
       expect(await allocation.history(r.orderId)).toHaveLength(1);
     });
 
-    it('only to warehouses the operator may use', async () => {
+    it('only by someone who may allocate orders, and only to warehouses they may use', async () => {
       const r = await allocation.allocate(request([{ lineId: 'a', sku: 'PICK', quantity: 1 }], { policy: 'wait' }));
       const user = { id: randomUUID(), email: 'op@test.local', warehouseIds: [hz], channelIds: [], tokenVersion: 1 };
-      const ability = buildAbility([{ action: 'read', subject: 'Warehouse', conditions: { id: { $in: [hz] } } }], user as never);
+      const ability = buildAbility(
+        [
+          { action: 'allocate', subject: 'Order' },
+          { action: 'read', subject: 'Warehouse', conditions: { id: { $in: [hz] } } },
+        ],
+        user as never,
+      );
       const asOperator = <T>(work: () => Promise<T>) => RequestContext.run({ requestId: 'test', user: user as never, ability }, work);
+      const reader = buildAbility([{ action: 'read', subject: 'Warehouse' }], user as never);
+      await expect(
+        RequestContext.run({ requestId: 'test', user: user as never, ability: reader }, () =>
+          allocation.override(r.orderId, [{ lineId: 'a', warehouseId: hz, quantity: 1 }]),
+        ),
+      ).rejects.toMatchObject({ code: 'access.forbidden' });
       await expect(asOperator(() => allocation.override(r.orderId, [{ lineId: 'a', warehouseId: bj, quantity: 1 }]))).rejects.toMatchObject({
         code: 'access.forbidden',
       });

@@ -51,8 +51,8 @@ export class AllocationSettingsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  get(id: string): Promise<AllocationSetting> {
-    checkId(id);
+  get(raw: string): Promise<AllocationSetting> {
+    const id = checkId(raw);
     return requireResource<AllocationSetting>(this.uow.manager, ALLOCATION_SETTINGS, id, 'Allocation setting');
   }
 
@@ -61,7 +61,7 @@ export class AllocationSettingsService {
     const rows: AllocationSetting[] = await this.uow.manager.query(
       `SELECT id, strategies, shortage_policy AS "shortagePolicy", warehouse_ids AS "warehouseIds", version
        FROM allocation_setting WHERE id = $1 OR id = 'default' ORDER BY (id = 'default')`,
-      [channelId ?? 'default'],
+      [channelId?.toLowerCase() ?? 'default'],
     );
     return rows[0];
   }
@@ -76,8 +76,8 @@ export class AllocationSettingsService {
     return this.write(id, input, 'put');
   }
 
-  private async write(id: string, input: AllocationSettingInput, mode: 'create' | 'put'): Promise<AllocationSetting> {
-    checkId(id);
+  private async write(raw: string, input: AllocationSettingInput, mode: 'create' | 'put'): Promise<AllocationSetting> {
+    const id = checkId(raw);
     assertAllowed('update', 'Setting', { key: `allocation:${id}` }, ['value']);
     return this.uow.run(async (m) => {
       await this.checkWarehouses(input.warehouseIds ?? []);
@@ -105,8 +105,8 @@ export class AllocationSettingsService {
   }
 
   /** A channel goes back to the default. The default itself stays. */
-  async remove(id: string): Promise<AllocationSetting> {
-    checkId(id);
+  async remove(raw: string): Promise<AllocationSetting> {
+    const id = checkId(raw);
     if (id === 'default') throw new InvalidAllocationError('The default allocation setting cannot be deleted', 'id');
     assertAllowed('update', 'Setting', { key: `allocation:${id}` }, ['value']);
     return this.uow.run(async (m) => {
@@ -125,10 +125,12 @@ export class AllocationSettingsService {
   }
 }
 
-function checkId(id: string): void {
+/** `default`, or a channel id in the lower case the table stores. */
+function checkId(id: string): string {
   if (id !== 'default' && !isUuid(id)) {
     throw new InvalidAllocationError('An allocation setting is "default" or a channel id (a UUID)', 'id');
   }
+  return id.toLowerCase();
 }
 
 function actorId(): string | null {

@@ -21,6 +21,8 @@ export const ALLOCATIONS: ResourceDefinition = {
     backordered: 'a.backordered',
     explanation: 'a.explanation',
     actorId: 'a.actor_id',
+    paidAt: 'a.paid_at',
+    releasedAt: 'a.released_at',
     createdAt: 'a.created_at',
   },
   sortable: ['createdAt', 'sequence'],
@@ -28,7 +30,7 @@ export const ALLOCATIONS: ResourceDefinition = {
   nullable: ['channelId'],
   filters: {
     orderId: { kind: 'eq', column: 'a.order_id' },
-    status: { kind: 'eq', column: 'a.status', values: ['allocated', 'partially_allocated', 'backordered'] },
+    status: { kind: 'eq', column: 'a.status', values: ['allocated', 'partially_allocated', 'backordered', 'released'] },
     trigger: { kind: 'eq', column: 'a.trigger', values: ['order', 'backorder', 'manual'] },
   },
   defaultSort: ['createdAt', 'DESC'],
@@ -53,7 +55,7 @@ export const BACKORDERS: ResourceDefinition = {
     updatedAt: 'b.updated_at',
   },
   sortable: ['paidAt', 'createdAt', 'sku', 'outstanding'],
-  columnTypes: { orderId: 'uuid', channelId: 'uuid', sku: 'text', status: 'text', outstanding: 'integer', paidAt: 'timestamptz' },
+  columnTypes: { id: 'text', orderId: 'uuid', channelId: 'uuid', sku: 'text', status: 'text', outstanding: 'integer', paidAt: 'timestamptz' },
   nullable: ['paidAt', 'channelId'],
   filters: {
     orderId: { kind: 'eq', column: 'b.order_id' },
@@ -64,4 +66,5 @@ export const BACKORDERS: ResourceDefinition = {
 };
 
 export const SELECT_ALLOCATION = `SELECT id, order_id AS "orderId", sequence, trigger, channel_id AS "channelId", status, policy, strategies,
-  ship_to AS "shipTo", lines, shipments, backordered, explanation, actor_id AS "actorId", created_at AS "createdAt" FROM allocation`;
+  ship_to AS "shipTo", lines, shipments, backordered, explanation, actor_id AS "actorId", created_at AS "createdAt",
+  paid_at AS "paidAt", released_at AS "releasedAt" FROM allocation`;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ProductsService } from '@oms/catalog';
 import { assertAllowed, AuditTrail, isUuid, newId, OutboxService, UnitOfWork } from '@oms/core';
 import type { EntityManager } from 'typeorm';
@@ -22,8 +22,8 @@ import type {
   ManualPick,
 } from '../domain/allocation/allocation-record.js';
 import { checkRequest } from '../domain/allocation/allocation-request.js';
-import { InvalidAllocationError, WarehouseNotAllowedError } from '../domain/allocation/allocation.errors.js';
-import { OrderAllocated, OrderStockReleased } from '../domain/allocation/allocation.events.js';
+import { AllocationReleasedError, InvalidAllocationError, WarehouseNotAllowedError } from '../domain/allocation/allocation.errors.js';
+import { BackordersWaiting, OrderAllocated, OrderStockReleased } from '../domain/allocation/allocation.events.js';
 import { UnknownSkuError } from '../domain/inventory.errors.js';
 import {
   candidateWarehouses,
@@ -76,6 +76,8 @@ export interface AllocationRequest {
  */
 @Injectable()
 export class AllocationService {
+  private readonly logger = new Logger(AllocationService.name);
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly products: ProductsService,
@@ -89,8 +91,9 @@ export class AllocationService {
    * The order's first allocation. Idempotent: asking again (even concurrently) returns the
    * allocation made the first time and reserves nothing more.
    */
-  async allocate(request: AllocationRequest, actorId?: string | null): Promise<AllocationRecord> {
-    checkRequest(request);
+  async allocate(input: AllocationRequest, actorId?: string | null): Promise<AllocationRecord> {
+    checkRequest(input);
+    const request = { ...input, channelId: input.channelId?.toLowerCase() ?? null };
     const demand = await this.demand(request.lines);
     const setting = await this.settings.effective(request.channelId);
     const policy = request.policy ?? setting.shortagePolicy;
@@ -98,16 +101,17 @@ export class AllocationService {
     return this.uow.run(async (m) => {
       const id = newId();
       const claimed: unknown[] = await m.query(
-        `INSERT INTO allocation (id, order_id, sequence, trigger, channel_id, status, policy, strategies, ship_to, lines, actor_id)
-         VALUES ($1, $2, 1, $3, $4, 'pending', $5, $6, $7, $8, $9) ON CONFLICT (order_id, sequence) DO NOTHING RETURNING id`,
+        `INSERT INTO allocation (id, order_id, sequence, trigger, channel_id, status, policy, strategies, ship_to, lines, actor_id, paid_at)
+         VALUES ($1, $2, 1, $3, $4, 'pending', $5, $6, $7, $8, $9, $10) ON CONFLICT (order_id, sequence) DO NOTHING RETURNING id`,
         [id, request.orderId, trigger, request.channelId ?? null, policy, setting.strategies, JSON.stringify(request.shipTo),
-          JSON.stringify(demand), actorId ?? null],
+          JSON.stringify(demand), actorId ?? null, request.paidAt ?? null],
       );
       if (!claimed.length) return firstAllocation(m, request.orderId);
 
       let shipments: PlannedShipment[];
       let explanation: AllocationExplanation | ManualExplanation;
       if (request.picks) {
+        assertAllowed('allocate', 'Order', { id: request.orderId, channelId: request.channelId ?? null });
         shipments = await this.checkPicks(m, request.picks, demand, new Map(), request.channelId ?? null);
         explanation = { decision: 'manual', picks: request.picks, released: [] };
       } else {
@@ -126,6 +130,7 @@ export class AllocationService {
             request.channelId ?? null, request.paidAt ?? null],
         );
       }
+      await this.announceWaiting(demand.filter((d) => backordered.some((b) => b.lineId === d.lineId)));
       const status = statusOf(shipments, backordered);
       return this.finish(m, id, request.orderId, 1, trigger, status, shipments, backordered, explanation, actorId);
     });
@@ -138,6 +143,7 @@ export class AllocationService {
   async fillBackorders(orderId: string, actorId?: string | null): Promise<AllocationRecord | null> {
     return this.uow.run(async (m) => {
       const first = await lockOrder(m, orderId);
+      if (first.releasedAt) return null;
       const open = await openBackorders(m, orderId);
       if (!open.length) return null;
       const setting = await this.settings.effective(first.channelId);
@@ -168,21 +174,44 @@ export class AllocationService {
    * the product is left for the next one, or null when no order waits after the cursor.
    */
   async fillNextBackorder(productId: string, cursor?: BackorderCursor): Promise<{ tried: BackorderCursor; filled: boolean; stockLeft: boolean } | null> {
-    const [next]: BackorderCursor[] = await this.uow.manager.query(
-      `SELECT order_id AS "orderId", coalesce(min(paid_at), 'infinity')::text AS "paidAt", min(created_at)::text AS "createdAt"
-       FROM backorder WHERE product_id = $1 AND status = 'open' GROUP BY order_id
-       HAVING (coalesce(min(paid_at), 'infinity'), min(created_at), order_id) > ($2::timestamptz, $3::timestamptz, $4::uuid)
-       ORDER BY 2, 3, 1 LIMIT 1`,
-      [productId, cursor?.paidAt ?? '-infinity', cursor?.createdAt ?? '-infinity', cursor?.orderId ?? '00000000-0000-0000-0000-000000000000'],
-    );
-    if (!next) return null;
-    const filled = await this.fillBackorders(next.orderId);
+    return this.uow.run(async (m) => {
+      const [next]: BackorderCursor[] = await m.query(
+        `SELECT order_id AS "orderId", coalesce(min(paid_at), 'infinity')::text AS "paidAt", min(created_at)::text AS "createdAt"
+         FROM backorder WHERE product_id = $1 AND status = 'open' GROUP BY order_id
+         HAVING (coalesce(min(paid_at), 'infinity'), min(created_at), order_id) > ($2::timestamptz, $3::timestamptz, $4::uuid)
+         ORDER BY coalesce(min(paid_at), 'infinity'), min(created_at), order_id LIMIT 1`,
+        [productId, cursor?.paidAt ?? '-infinity', cursor?.createdAt ?? '-infinity', cursor?.orderId ?? '00000000-0000-0000-0000-000000000000'],
+      );
+      if (!next) return null;
+      // One order that cannot be filled (bad data, a bug) must not hold up the orders behind it.
+      await m.query('SAVEPOINT backorder_fill');
+      let filled = false;
+      try {
+        filled = (await this.fillBackorders(next.orderId)) !== null;
+        await m.query('RELEASE SAVEPOINT backorder_fill');
+      } catch (e) {
+        await m.query('ROLLBACK TO SAVEPOINT backorder_fill');
+        this.logger.warn({ orderId: next.orderId, productId, err: e }, 'a backorder could not be filled; the run goes on');
+      }
+      return { tried: next, filled, stockLeft: (await this.availableOf(productId)) > 0 };
+    });
+  }
+
+  /** Units of a product available in all warehouses together. */
+  async availableOf(productId: string): Promise<number> {
     const [{ available }] = await this.uow.manager.query(
       `SELECT coalesce(sum(on_hand - reserved), 0)::int AS available FROM stock_level WHERE product_id = $1`,
       [productId],
     );
-    return { tried: next, filled: filled !== null, stockLeft: available > 0 };
+    return available;
   }
+
+  /** Tells the backorder runs that these lines now wait, in case their stock arrived unseen. */
+  private announceWaiting(lines: DemandRow[]): Promise<void> {
+    const products = new Map(lines.map((l) => [l.productId, l.sku]));
+    return this.outbox.append([...products].map(([productId, sku]) => new BackordersWaiting('product', productId, { productId, sku })));
+  }
+
 
   /**
    * An operator's choice for some lines of an allocated order: what those lines hold now is
@@ -191,25 +220,33 @@ export class AllocationService {
    */
   async override(orderId: string, picks: ManualPick[], actorId?: string | null): Promise<AllocationRecord> {
     if (!isUuid(orderId)) throw new InvalidAllocationError('orderId must be a UUID', 'orderId');
-    if (!Array.isArray(picks) || !picks.length) throw new InvalidAllocationError('Pick at least one line', 'picks');
+    if (!Array.isArray(picks) || !picks.length || picks.some((p) => typeof p !== 'object' || p === null)) {
+      throw new InvalidAllocationError('Pick at least one line, each as {lineId, warehouseId, quantity}', 'picks');
+    }
     return this.uow.run(async (m) => {
       const first = await lockOrder(m, orderId);
-      const lineIds = new Set(picks.map((p) => p.lineId));
-      const held: { id: string; level_id: string; line_id: string; warehouse_id: string; product_id: string; quantity: number; status: string }[] =
-        await m.query(
-          `SELECT id, level_id, line_id, warehouse_id, product_id, quantity, status FROM stock_reservation
-           WHERE order_id = $1 AND line_id = ANY($2::text[]) AND status <> 'released'
-           ORDER BY product_id, warehouse_id, line_id, id`,
-          [orderId, [...lineIds]],
-        );
+      if (first.releasedAt) throw new AllocationReleasedError(orderId);
+      assertAllowed('allocate', 'Order', { id: orderId, channelId: first.channelId });
+      const lineIds = new Set(picks.map((p) => String(p.lineId)));
+      // Lock order: the order's row, then the levels (global order), then the reservations on them.
+      const touched: { product_id: string; warehouse_id: string }[] = await m.query(
+        `SELECT product_id, warehouse_id FROM stock_reservation WHERE order_id = $1 AND line_id = ANY($2::text[]) AND status = 'open'`,
+        [orderId, [...lineIds]],
+      );
+      await lockLevels(
+        m,
+        [...touched.map((h) => h.product_id), ...first.lines.filter((l) => lineIds.has(l.lineId)).map((l) => l.productId)],
+        [...touched.map((h) => h.warehouse_id), ...picks.filter((p) => isUuid(p.warehouseId)).map((p) => p.warehouseId)],
+      );
+      const held: { line_id: string; warehouse_id: string; quantity: number; status: string }[] = await m.query(
+        `SELECT line_id, warehouse_id, quantity, status FROM stock_reservation
+         WHERE order_id = $1 AND line_id = ANY($2::text[]) AND status <> 'released'
+         ORDER BY product_id, warehouse_id, line_id, id FOR UPDATE`,
+        [orderId, [...lineIds]],
+      );
       const shipped = new Map<string, number>();
       for (const r of held.filter((h) => h.status === 'consumed')) shipped.set(r.line_id, (shipped.get(r.line_id) ?? 0) + r.quantity);
       const shipments = await this.checkPicks(m, picks, first.lines, shipped, first.channelId);
-      await lockLevels(
-        m,
-        [...held.map((h) => h.product_id), ...first.lines.filter((l) => lineIds.has(l.lineId)).map((l) => l.productId)],
-        [...held.map((h) => h.warehouse_id), ...picks.map((p) => p.warehouseId)],
-      );
       const released = held
         .filter((h) => h.status === 'open')
         .map((h) => ({ lineId: h.line_id, warehouseId: h.warehouse_id, quantity: h.quantity }));
@@ -218,16 +255,20 @@ export class AllocationService {
       const sequence = await nextSequence(m, orderId);
       await insertAllocation(m, id, first, sequence, 'manual', actorId);
       await this.reserve(m, orderId, id, first.lines, shipments, actorId);
+      const waiting: DemandRow[] = [];
       for (const line of first.lines.filter((l) => lineIds.has(l.lineId))) {
         const picked = shipments.flatMap((s) => s.lines).filter((p) => p.lineId === line.lineId).reduce((s, p) => s + p.quantity, 0);
         const outstanding = line.quantity - (shipped.get(line.lineId) ?? 0) - picked;
+        if (outstanding > 0) waiting.push(line);
         await m.query(
-          `INSERT INTO backorder (order_id, line_id, product_id, sku, requested, outstanding, unit_weight_grams, channel_id, status)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6 > 0 THEN 'open' ELSE 'filled' END)
-           ON CONFLICT (order_id, line_id) DO UPDATE SET outstanding = EXCLUDED.outstanding, status = EXCLUDED.status, updated_at = now()`,
-          [orderId, line.lineId, line.productId, line.sku, line.quantity, outstanding, line.unitWeightGrams, first.channelId],
+          `INSERT INTO backorder (order_id, line_id, product_id, sku, requested, outstanding, unit_weight_grams, channel_id, paid_at, status)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $6 > 0 THEN 'open' ELSE 'filled' END)
+           ON CONFLICT (order_id, line_id) DO UPDATE SET outstanding = EXCLUDED.outstanding, status = EXCLUDED.status, updated_at = now()
+           WHERE backorder.status <> 'cancelled'`,
+          [orderId, line.lineId, line.productId, line.sku, line.quantity, outstanding, line.unitWeightGrams, first.channelId, first.paidAt],
         );
       }
+      await this.announceWaiting(waiting);
       const backordered = await outstandingLines(m, orderId);
       const [{ held: stillHeld }] = await m.query(
         `SELECT count(*)::int AS held FROM stock_reservation WHERE order_id = $1 AND status <> 'released'`,
@@ -245,16 +286,19 @@ export class AllocationService {
     });
   }
 
+
   /** Cancellation: gives back every open reservation of the order and drops its backorders. */
   async releaseOrder(orderId: string, actorId?: string | null): Promise<OrderStockReleased['payload']> {
     if (!isUuid(orderId)) throw new InvalidAllocationError('orderId must be a UUID', 'orderId');
     return this.uow.run(async (m) => {
-      await m.query(`SELECT id FROM allocation WHERE order_id = $1 AND sequence = 1 FOR UPDATE`, [orderId]);
-      const open: { product_id: string; warehouse_id: string }[] = await m.query(
-        `SELECT product_id, warehouse_id FROM stock_reservation WHERE order_id = $1 AND status = 'open'`,
-        [orderId],
+      // Marks the order released on its first allocation row, creating it when there is none
+      // yet: an allocation in flight is waited for, and one that comes later reserves nothing.
+      await m.query(
+        `INSERT INTO allocation (id, order_id, sequence, trigger, status, policy, strategies, ship_to, lines, actor_id, released_at)
+         VALUES ($1, $2, 1, 'order', 'released', 'wait', '{}', '{}', '[]', $3, now())
+         ON CONFLICT (order_id, sequence) DO UPDATE SET released_at = coalesce(allocation.released_at, now())`,
+        [newId(), orderId, actorId ?? null],
       );
-      await lockLevels(m, open.map((r) => r.product_id), open.map((r) => r.warehouse_id));
       const releasedReservations = await this.reservations.release(orderId, undefined, actorId ?? undefined);
       const [, cancelled] = await m.query(
         `UPDATE backorder SET status = 'cancelled', updated_at = now() WHERE order_id = $1 AND status = 'open'`,
@@ -267,6 +311,7 @@ export class AllocationService {
       return payload;
     });
   }
+
 
   /** Every allocation of an order, first to last. */
   history(orderId: string): Promise<AllocationRecord[]> {
@@ -302,8 +347,10 @@ export class AllocationService {
     const warehouses = await candidateWarehouses(m, restrictTo, channelId);
     const productIds = [...new Set(demand.map((d) => d.productId))];
     const levels = await lockLevels(m, productIds, warehouses.map((w) => w.id));
+    // By product, not by the level's copy of the SKU, which follows a renamed SKU only later.
+    const skuOf = new Map(demand.map((d) => [d.productId, d.sku]));
     const available: Record<string, Record<string, number>> = {};
-    for (const level of levels) (available[level.warehouse_id] ??= {})[level.sku] = level.available;
+    for (const level of levels) (available[level.warehouse_id] ??= {})[skuOf.get(level.product_id)!] = level.available;
     return planAllocation({
       lines: demand,
       destination: shipTo,

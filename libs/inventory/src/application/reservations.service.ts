@@ -4,7 +4,7 @@ import { ProductsService } from '@oms/catalog';
 import type { EntityManager } from 'typeorm';
 import { InsufficientStockError, UnknownSkuError } from '../domain/inventory.errors.js';
 import { appendBinMovement, binsHolding, changeBinned, takeFromBin } from '../infrastructure/bin-ledger.js';
-import { appendMovement, closeOnLevel, reserveOnLevel } from '../infrastructure/stock-ledger.js';
+import { appendMovement, closeOnLevel, lockLevelsInOrder, reserveOnLevel } from '../infrastructure/stock-ledger.js';
 import { raiseStockEvents } from './stock.service.js';
 
 export interface ReservationLine {
@@ -63,6 +63,12 @@ export class ReservationsService {
 
   private close(orderId: string, lineId: string | undefined, to: 'released' | 'consumed', actorId?: string): Promise<number> {
     return this.uow.run(async (m) => {
+      // Levels first, then the reservations on them: the lock order of every stock writer.
+      const levels: { level_id: string }[] = await m.query(
+        `SELECT level_id FROM stock_reservation WHERE order_id = $1 AND ($2::text IS NULL OR line_id = $2) AND status = 'open'`,
+        [orderId, lineId ?? null],
+      );
+      await lockLevelsInOrder(m, levels.map((l) => l.level_id));
       const open: { id: string; level_id: string; quantity: number }[] = await m.query(
         `SELECT id, level_id, quantity FROM stock_reservation
          WHERE order_id = $1 AND ($2::text IS NULL OR line_id = $2) AND status = 'open'

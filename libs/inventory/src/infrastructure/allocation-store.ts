@@ -25,10 +25,14 @@ export async function candidateWarehouses(m: EntityManager, restrictTo: string[]
 }
 
 /** Locks the level rows of these products in these warehouses, in the global order. */
-export function lockLevels(m: EntityManager, productIds: string[], warehouseIds: string[]): Promise<{ warehouse_id: string; sku: string; available: number }[]> {
+export function lockLevels(
+  m: EntityManager,
+  productIds: string[],
+  warehouseIds: string[],
+): Promise<{ product_id: string; warehouse_id: string; available: number }[]> {
   if (!productIds.length || !warehouseIds.length) return Promise.resolve([]);
   return m.query(
-    `SELECT warehouse_id, sku, on_hand - reserved AS available FROM stock_level
+    `SELECT product_id, warehouse_id, on_hand - reserved AS available FROM stock_level
      WHERE product_id = ANY($1::uuid[]) AND warehouse_id = ANY($2::uuid[])
      ORDER BY product_id, warehouse_id FOR UPDATE`,
     [[...new Set(productIds)], [...new Set(warehouseIds)]],

@@ -84,6 +84,18 @@ export async function closeOnLevel(m: EntityManager, levelId: string, onHandDelt
   return level;
 }
 
+/**
+ * Locks level rows in the one global order (product, then warehouse). Every writer that takes
+ * more than one level, or a level and then the reservations on it, locks its levels this way
+ * first, so no two transactions ever wait on each other in a circle.
+ */
+export async function lockLevelsInOrder(m: EntityManager, levelIds: string[]): Promise<void> {
+  if (!levelIds.length) return;
+  await m.query(`SELECT id FROM stock_level WHERE id = ANY($1::uuid[]) ORDER BY product_id, warehouse_id FOR UPDATE`, [
+    [...new Set(levelIds)],
+  ]);
+}
+
 /** Appends the movement that explains a level change; returns its id. */
 export async function appendMovement(
   m: EntityManager,

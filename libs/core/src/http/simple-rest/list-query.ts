@@ -145,7 +145,7 @@ export function parseListQuery(query: Record<string, unknown>, def: ResourceDefi
 }
 
 function filterDefFor(def: ResourceDefinition, key: string): { def: FilterDef; op: string } | undefined {
-  if (key === 'id') return { def: { kind: 'eq', column: def.idColumn, uuid: true }, op: 'eq' };
+  if (key === 'id') return { def: { kind: 'eq', column: def.idColumn, uuid: (def.columnTypes?.id ?? 'uuid') === 'uuid' }, op: 'eq' };
   if (own(def.filters, key)) return { def: def.filters[key], op: 'eq' };
   const m = RANGE.exec(key);
   if (!m || !own(def.filters, m[1])) return undefined;

@@ -165,7 +165,7 @@ export function planAllocation(input: AllocationInput): AllocationPlan {
       eligible: !excluded,
       ...(excluded ? { excluded } : {}),
       scores: {
-        nearest: w.geo && destGeo ? Math.round(distanceKm(w.geo, destGeo) * 10) / 10 : null,
+        nearest: finiteOrNull(w.geo && destGeo ? Math.round(distanceKm(w.geo, destGeo) * 10) / 10 : null),
         lowest_cost: costFor(w.costTable, destination, weight),
         priority: w.priority,
       },
@@ -274,11 +274,16 @@ function compare(a: ConsideredWarehouse, b: ConsideredWarehouse, strategies: Str
   return byCode(a, b);
 }
 
+/** Unknown (null, or not a finite number) ranks last; two unknowns tie. */
 function nullsLast(a: number | null, b: number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
+  const known = (x: number | null): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (!known(a)) return known(b) ? 1 : 0;
+  if (!known(b)) return -1;
   return a - b;
+}
+
+function finiteOrNull(n: number | null): number | null {
+  return n !== null && Number.isFinite(n) ? n : null;
 }
 
 function byCode(a: ConsideredWarehouse, b: ConsideredWarehouse): number {

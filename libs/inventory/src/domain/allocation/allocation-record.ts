@@ -32,8 +32,8 @@ export interface AllocationRecord {
   sequence: number;
   trigger: AllocationTrigger;
   channelId: string | null;
-  /** Where the whole order stood after this allocation. */
-  status: AllocationStatus;
+  /** Where the whole order stood after this allocation; `released` once the order gave its stock back before any allocation. */
+  status: AllocationStatus | 'released';
   policy: ShortagePolicy;
   strategies: Strategy[];
   shipTo: Destination;
@@ -43,6 +43,10 @@ export interface AllocationRecord {
   explanation: AllocationExplanation | ManualExplanation;
   actorId: string | null;
   createdAt: string;
+  /** First allocation only: when the order was paid (its place in the backorder queue). */
+  paidAt: string | null;
+  /** First allocation only: when the order gave back its stock (cancelled); nothing is allocated after that. */
+  releasedAt: string | null;
 }
 
 export interface ManualExplanation {

@@ -9,6 +9,7 @@ export interface RequestShape {
   orderId: string;
   channelId?: string | null;
   shipTo: Destination;
+  paidAt?: Date | string | null;
   lines: { lineId: string; sku: string; quantity: number }[];
   policy?: ShortagePolicy;
 }
@@ -22,6 +23,19 @@ export function checkRequest(r: RequestShape): void {
   }
   if (!r.shipTo || typeof r.shipTo.country !== 'string' || !/^[A-Z]{2}$/.test(r.shipTo.country)) {
     throw new InvalidAllocationError('shipTo.country must be an ISO 3166 code such as CN', 'shipTo.country');
+  }
+  for (const [key, max] of [['province', 100], ['city', 100], ['postcode', 20]] as const) {
+    const value = r.shipTo[key];
+    if (value != null && (typeof value !== 'string' || value.length > max)) {
+      throw new InvalidAllocationError(`shipTo.${key} must be text of at most ${max} characters`, `shipTo.${key}`);
+    }
+  }
+  const geo = r.shipTo.geo;
+  if (geo != null && !(typeof geo === 'object' && inRange(geo.lat, 90) && inRange(geo.lng, 180))) {
+    throw new InvalidAllocationError('shipTo.geo must be {lat, lng} in degrees', 'shipTo.geo');
+  }
+  if (r.paidAt != null && Number.isNaN(new Date(r.paidAt as string).getTime())) {
+    throw new InvalidAllocationError('paidAt must be a date and time', 'paidAt');
   }
   if (!Array.isArray(r.lines) || !r.lines.length || r.lines.length > MAX_LINES) {
     throw new InvalidAllocationError(`An order has 1 to ${MAX_LINES} lines`, 'lines');
@@ -38,4 +52,8 @@ export function checkRequest(r: RequestShape): void {
       throw new InvalidAllocationError('quantity must be a whole number from 1', `lines[${i}].quantity`);
     }
   }
+}
+
+function inRange(value: unknown, limit: number): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit;
 }

@@ -7,6 +7,13 @@ export class InvalidAllocationError extends DomainError {
   }
 }
 
+/** The order gave its stock back (it was cancelled): nothing more is allocated to it. */
+export class AllocationReleasedError extends DomainError {
+  constructor(orderId: string) {
+    super('allocation.order_released', 'conflict', `Order ${orderId} has released its stock: it cannot be allocated again`, { orderId });
+  }
+}
+
 export class AllocationNotFoundError extends DomainError {
   constructor(orderId: string) {
     super('allocation.not_found', 'not_found', `Order ${orderId} has not been allocated yet`, { orderId });

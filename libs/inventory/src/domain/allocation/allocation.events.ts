@@ -47,6 +47,20 @@ export class StockArrived extends DomainEvent<StockArrivedPayload> {
   static override readonly version = 1;
 }
 
+export interface BackordersWaitingPayload {
+  productId: string;
+  sku: string;
+}
+
+/**
+ * An order started waiting for a SKU. Stock that arrived in a warehouse while the order was
+ * being allocated (too new for it to see) would otherwise wait for the next arrival.
+ */
+export class BackordersWaiting extends DomainEvent<BackordersWaitingPayload> {
+  static override readonly type = 'inventory.backorders-waiting';
+  static override readonly version = 1;
+}
+
 export interface BackorderFillContinuesPayload {
   productId: string;
   sku: string;
