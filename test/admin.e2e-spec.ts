@@ -5,24 +5,13 @@
  * Screenshots land in .tmp/ for a human to look at.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Browser, type Page } from 'playwright-core';
 import { eventually } from './support/app.js';
-import { launchBrowser } from './support/browser.js';
+import { describeInBrowser, launchBrowser, newPage, prepareBrowserTests, shot, switchLanguage } from './support/browser.js';
 import { startSystem } from './support/system.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../.tmp/', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium && process.env.CI !== 'true') {
-  console.warn(`Skipping the admin browser tests: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk).`);
-}
-
-const describeInBrowser = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
 
 type System = Awaited<ReturnType<typeof startSystem>>;
 
@@ -32,11 +21,8 @@ describeInBrowser('admin back office (browser)', () => {
   let page: Page;
   let sql: pg.Client;
 
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
-
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: the admin browser tests cannot run in CI without it`);
-    mkdirSync(SHOTS, { recursive: true });
+    prepareBrowserTests();
     system = await startSystem();
     // The system's own embedded PostgreSQL, to plant a delivery that gave up.
     const { port } = JSON.parse(readFileSync(join(system.dataDir, 'postgres.owner.json'), 'utf8')) as { port: number };
@@ -44,8 +30,7 @@ describeInBrowser('admin back office (browser)', () => {
     await sql.connect();
     browser = await launchBrowser();
     // An English-speaking browser: the admin must then start in English.
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 800 } });
-    page = await context.newPage();
+    page = await newPage(browser, 'en-US', { viewport: { width: 1366, height: 800 } });
   }, 180_000);
 
   afterAll(async () => {
@@ -60,7 +45,7 @@ describeInBrowser('admin back office (browser)', () => {
     await page.locator('input[name="password"]').fill(`${system.adminPassword}-wrong`);
     await page.locator('button[type="submit"]').click();
     await page.getByText('Wrong email or password.').waitFor();
-    await shot('admin-login-refused');
+    await shot(page, 'admin-login-refused');
   });
 
   it('signs the admin in and shows the back office in English', async () => {
@@ -71,16 +56,15 @@ describeInBrowser('admin back office (browser)', () => {
     expect(await page.getByTestId('menu-group-orders').innerText()).toContain('Orders');
     expect(await page.getByTestId('menu-group-after_sales').innerText()).toContain('After-sales');
     expect(await page.getByTestId('menu-group-settings').innerText()).toContain('Settings');
-    await shot('admin-dashboard-en');
+    await shot(page, 'admin-dashboard-en');
   });
 
   it('switches to Simplified Chinese and keeps it after a reload', async () => {
-    await page.getByTestId('locale-switch').getByRole('button').click();
-    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await switchLanguage(page, '简体中文');
     await page.getByText('欢迎使用 OMS').waitFor();
     expect(await page.getByTestId('menu-group-orders').innerText()).toContain('订单管理');
     expect(await page.getByTestId('menu-group-settings').innerText()).toContain('系统设置');
-    await shot('admin-dashboard-zh');
+    await shot(page, 'admin-dashboard-zh');
 
     await page.reload();
     await page.getByText('欢迎使用 OMS').waitFor();
@@ -99,7 +83,7 @@ describeInBrowser('admin back office (browser)', () => {
       await replayPlantedDeadLetter();
     } catch (e) {
       // What the page showed when it went wrong, for whoever reads the failure.
-      await shot('admin-dead-letters-failure').catch(() => undefined);
+      await shot(page, 'admin-dead-letters-failure').catch(() => undefined);
       throw e;
     }
   }, 120_000);
@@ -137,7 +121,7 @@ describeInBrowser('admin back office (browser)', () => {
     expect(await page.locator('header').innerText()).toContain('死信事件');
     expect(await status.getAttribute('data-status')).toBe('failed');
     expect(await page.locator('td.column-eventType').first().innerText()).toContain('access.user-signed-in');
-    await shot('admin-dead-letters-zh');
+    await shot(page, 'admin-dead-letters-zh');
 
     await page.locator('.RaDataTable-row td.column-eventType').first().click();
     await page.getByTestId('dead-letter-payload').waitFor();
@@ -149,7 +133,7 @@ describeInBrowser('admin back office (browser)', () => {
     await page.reload();
     await page.locator('[data-testid="dead-letter-status"][data-status="resolved"]').waitFor();
     expect(await page.getByTestId('replay-button').isDisabled()).toBe(true);
-    await shot('admin-dead-letter-replayed-zh');
+    await shot(page, 'admin-dead-letter-replayed-zh');
   }
 
   async function signInCount(userId: string): Promise<number> {
