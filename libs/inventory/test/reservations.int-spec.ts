@@ -48,6 +48,11 @@ describe('reservations', () => {
     expect(n).toBe(1);
   });
 
+  it('refuses the same line twice in one warehouse instead of reserving only the first', async () => {
+    const line = { lineId: 'L1', sku: 'A-1', warehouseId: hz, quantity: 1 };
+    await expect(reservations.reserve(randomUUID(), [line, { ...line, quantity: 2 }])).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
   it('reserves all lines of an order or none', async () => {
     const order = randomUUID();
     await expect(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newId, OutboxService, UnitOfWork } from '@oms/core';
+import { InvalidInputError, newId, OutboxService, UnitOfWork } from '@oms/core';
 import { ProductsService } from '@oms/catalog';
 import type { EntityManager } from 'typeorm';
 import { InsufficientStockError, UnknownSkuError } from '../domain/inventory.errors.js';
@@ -35,6 +35,16 @@ export class ReservationsService {
   ) {}
 
   async reserve(orderId: string, lines: ReservationLine[], actorId?: string): Promise<void> {
+    const seen = new Set<string>();
+    for (const [i, line] of lines.entries()) {
+      const key = `${line.lineId}\u0000${line.warehouseId}`;
+      if (seen.has(key)) {
+        throw new InvalidInputError(`Line ${line.lineId} is reserved twice in one warehouse`, [
+          { field: `lines[${i}]`, message: 'repeats a line and warehouse: give the total quantity once' },
+        ]);
+      }
+      seen.add(key);
+    }
     const resolved: Resolved[] = [];
     for (const line of lines) {
       const product = await this.products.findBySku(line.sku);
