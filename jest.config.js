@@ -19,6 +19,7 @@ export default {
     '^@oms/access$': '<rootDir>/libs/access/src/index.ts',
     '^@oms/catalog$': '<rootDir>/libs/catalog/src/index.ts',
     '^@oms/inventory$': '<rootDir>/libs/inventory/src/index.ts',
+    '^@oms/orders$': '<rootDir>/libs/orders/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],

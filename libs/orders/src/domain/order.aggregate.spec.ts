@@ -1,0 +1,145 @@
+import { type Actor, type NewOrder, Order } from './order.aggregate.js';
+
+const AT: Actor = { id: 'user-1', at: '2026-11-25T08:00:00.000Z' };
+const SYSTEM: Actor = { id: null, at: '2026-11-25T08:00:01.000Z' };
+
+function newOrder(over: Partial<NewOrder> = {}): NewOrder {
+  return {
+    id: '0193a000-0000-7000-8000-000000000001',
+    number: 'SO-20261125-000001',
+    channelId: '0193a000-0000-7000-8000-0000000000c1',
+    currency: 'CNY',
+    customer: { name: '张三', phone: '13800138000' },
+    shippingAddress: { country: 'CN', province: '浙江省', city: '杭州市', line1: '文一西路 1 号' },
+    lines: [
+      { id: 'l1', sku: 'TEE-WHITE-M', name: '纯棉T恤', quantity: 2, unitPriceMinor: 9900, discountMinor: 800 },
+      { id: 'l2', sku: 'MUG-RED', name: '马克杯', quantity: 1, unitPriceMinor: 4900, taxMinor: 300 },
+    ],
+    shippingFeeMinor: 1000,
+    payment: { method: 'alipay', instant: true, status: 'paid' },
+    ...over,
+  };
+}
+
+const types = (order: Order) => order.pullEvents().map((e) => e.type);
+
+describe('the order', () => {
+  it('computes its totals from the lines, never from input', () => {
+    const order = Order.create(newOrder(), AT);
+    expect(order.snapshot).toMatchObject({
+      subtotalMinor: 2 * 9900 + 4900,
+      discountMinor: 800,
+      taxMinor: 300,
+      shippingFeeMinor: 1000,
+      totalMinor: 2 * 9900 + 4900 - 800 + 300 + 1000,
+    });
+    expect(order.snapshot.lines.map((l) => l.totalMinor)).toEqual([2 * 9900 - 800, 4900 + 300]);
+    expect(order.snapshot.payment).toMatchObject({ status: 'paid', paidAmountMinor: order.snapshot.totalMinor, paidAt: AT.at });
+    expect(types(order)).toEqual(['orders.order-created']);
+  });
+
+  it('waits for payment when an instant method has not settled, and goes to review when it has or when it settles later', () => {
+    expect(Order.create(newOrder({ payment: { method: 'alipay', instant: true, status: 'pending' } }), AT).status).toBe('pending_payment');
+    expect(Order.create(newOrder(), AT).status).toBe('pending_review');
+    expect(Order.create(newOrder({ payment: { method: 'cash_on_delivery', instant: false, status: 'pending' } }), AT).status).toBe(
+      'pending_review',
+    );
+  });
+
+  it('refuses lines, prices and payments that do not add up', () => {
+    const bad: [Partial<NewOrder>, string][] = [
+      [{ lines: [] }, 'lines'],
+      [{ lines: [{ id: 'l', sku: 'A', name: 'A', quantity: 0, unitPriceMinor: 1 }] }, 'lines[0].quantity'],
+      [{ lines: [{ id: 'l', sku: 'A', name: 'A', quantity: 1, unitPriceMinor: -1 }] }, 'lines[0].unitPriceMinor'],
+      [{ lines: [{ id: 'l', sku: 'A', name: 'A', quantity: 1, unitPriceMinor: 1.5 }] }, 'lines[0].unitPriceMinor'],
+      [{ lines: [{ id: 'l', sku: 'A', name: 'A', quantity: 1, unitPriceMinor: 100, discountMinor: 101 }] }, 'lines[0].discountMinor'],
+      [{ shippingFeeMinor: -5 }, 'shippingFeeMinor'],
+      [{ payment: { method: 'alipay', instant: true, status: 'paid', paidAmountMinor: 1 } }, 'payment.paidAmountMinor'],
+    ];
+    for (const [over, field] of bad) {
+      expect(() => Order.create(newOrder(over), AT)).toThrow(expect.objectContaining({ code: 'orders.invalid', details: { fields: [expect.objectContaining({ field })] } }));
+    }
+  });
+
+  it('goes on hold when the audit fails, and is approved by it when everything passes and auto-approval is on', () => {
+    const flagged = Order.create(newOrder(), AT);
+    flagged.recordAudit({ passed: false, flags: [{ code: 'ADDRESS_INCOMPLETE', message: 'No district' }] }, true, SYSTEM);
+    expect(flagged.status).toBe('on_hold');
+    expect(flagged.openFlags.map((f) => f.code)).toEqual(['ADDRESS_INCOMPLETE']);
+
+    const clean = Order.create(newOrder(), AT);
+    clean.pullEvents();
+    clean.recordAudit({ passed: true, flags: [] }, true, SYSTEM);
+    expect(clean.status).toBe('approved');
+    expect(types(clean)).toEqual(['orders.order-audited', 'orders.order-approved']);
+
+    const manual = Order.create(newOrder(), AT);
+    manual.recordAudit({ passed: true, flags: [] }, false, SYSTEM);
+    expect(manual.status).toBe('pending_review');
+  });
+
+  it('approves an order with open flags only anyway, with a reason, and resolves them', () => {
+    const order = Order.create(newOrder(), AT);
+    order.recordAudit({ passed: false, flags: [{ code: 'AMOUNT_NEEDS_REVIEW', message: 'Over ¥5,000' }] }, true, SYSTEM);
+    expect(() => order.approve(undefined, AT)).toThrow(expect.objectContaining({ code: 'orders.unresolved_flags' }));
+    expect(() => order.approve('   ', AT)).toThrow(expect.objectContaining({ code: 'orders.unresolved_flags' }));
+    order.pullEvents();
+    order.approve('Known customer, called to confirm', AT);
+    expect(order.status).toBe('approved');
+    expect(order.snapshot.flags[0]).toMatchObject({ resolvedAt: AT.at, resolvedBy: AT.id, resolution: 'approved_anyway' });
+    expect(order.pullEvents()[0].payload).toMatchObject({ from: 'on_hold', to: 'approved', approvedAnyway: true, reason: 'Known customer, called to confirm' });
+  });
+
+  it('resolves an audit flag once a later audit no longer raises it (the address was fixed)', () => {
+    const order = Order.create(newOrder(), AT);
+    order.recordAudit({ passed: false, flags: [{ code: 'ADDRESS_INCOMPLETE', message: 'x' }] }, true, SYSTEM);
+    order.updateAddress({ country: 'CN', province: '浙江省', city: '杭州市', district: '余杭区', line1: '文一西路 1 号' }, AT);
+    order.release(AT);
+    order.recordAudit({ passed: true, flags: [] }, true, SYSTEM);
+    expect(order.status).toBe('approved');
+    expect(order.snapshot.flags).toEqual([expect.objectContaining({ code: 'ADDRESS_INCOMPLETE', resolution: 'fixed' })]);
+  });
+
+  it('refuses an illegal move naming the status and the action', () => {
+    const order = Order.create(newOrder(), AT);
+    order.cancel('Customer asked', AT);
+    expect(() => order.approve('x', AT)).toThrow(
+      expect.objectContaining({ code: 'orders.illegal_transition', kind: 'conflict', details: { status: 'cancelled', action: 'approve' } }),
+    );
+  });
+
+  it('says on cancellation whether the order held stock', () => {
+    const allocated = Order.create(newOrder(), AT);
+    allocated.approve(null, AT);
+    allocated.recordAllocation('allocated', 'alloc-1', SYSTEM);
+    allocated.pullEvents();
+    allocated.cancel('Customer asked', AT);
+    expect(allocated.pullEvents()[0].payload).toMatchObject({ from: 'allocated', to: 'cancelled', heldStock: true });
+    const fresh = Order.create(newOrder(), AT);
+    fresh.pullEvents();
+    fresh.cancel('Duplicate', AT);
+    expect(fresh.pullEvents()[0].payload).toMatchObject({ heldStock: false });
+  });
+
+  it('changes lines and address only before allocation, keeping a paid total', () => {
+    const order = Order.create(newOrder({ payment: { method: 'bank_transfer', instant: false, status: 'pending' } }), AT);
+    order.updateLines([{ id: 'l1', sku: 'TEE-WHITE-M', name: 'T', quantity: 1, unitPriceMinor: 9900 }], AT);
+    expect(order.snapshot.totalMinor).toBe(9900 + 1000);
+    const paid = Order.create(newOrder(), AT);
+    expect(() => paid.updateLines([{ id: 'l1', sku: 'X', name: 'X', quantity: 1, unitPriceMinor: 1 }], AT)).toThrow(
+      expect.objectContaining({ code: 'orders.invalid' }),
+    );
+    expect(paid.snapshot.lines).toHaveLength(2);
+    paid.approve(null, AT);
+    paid.recordAllocation('backordered', 'a', SYSTEM);
+    expect(() => paid.updateAddress(paid.snapshot.shippingAddress, AT)).toThrow(expect.objectContaining({ code: 'orders.not_editable' }));
+  });
+
+  it('confirms a payment only for the order total', () => {
+    const order = Order.create(newOrder({ payment: { method: 'alipay', instant: true, status: 'pending' } }), AT);
+    expect(() => order.confirmPayment({ paidAmountMinor: 1 }, AT)).toThrow(expect.objectContaining({ code: 'orders.invalid' }));
+    order.confirmPayment({ reference: 'TX-1' }, AT);
+    expect(order.status).toBe('pending_review');
+    expect(order.snapshot.payment).toMatchObject({ status: 'paid', reference: 'TX-1', paidAmountMinor: order.snapshot.totalMinor });
+  });
+});

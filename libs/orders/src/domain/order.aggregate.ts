@@ -1,0 +1,257 @@
+import type { DomainEvent } from '@oms/core';
+import {
+  OrderAddressChanged,
+  OrderAllocationRecorded,
+  OrderApproved,
+  OrderAudited,
+  OrderCancelled,
+  OrderCreated,
+  OrderHeld,
+  OrderLinesChanged,
+  OrderPaymentConfirmed,
+  OrderRejected,
+  OrderReleased,
+} from './events/order.events.js';
+import { type LineInput, orderTotals, priceLines } from './order-totals.js';
+import { IllegalTransitionError, InvalidOrderError, NotEditableError, UnresolvedFlagsError } from './order.errors.js';
+import { canTransition, EDITABLE_STATUSES, HOLDS_STOCK, type OrderAction, type OrderStatus } from './order.transitions.js';
+import type { Address, Customer, Delivery, OrderFlag, OrderSnapshot, Payment } from './order.types.js';
+
+export interface NewOrder {
+  id: string;
+  number: string;
+  channelId: string;
+  externalId?: string | null;
+  externalNumber?: string | null;
+  currency: string;
+  customer: Customer;
+  shippingAddress: Address;
+  lines: LineInput[];
+  shippingFeeMinor?: number;
+  discountMinor?: number;
+  payment: { method: string; instant: boolean; status: 'paid' | 'pending'; paidAmountMinor?: number; paidAt?: string | null; reference?: string | null };
+  delivery?: Delivery;
+  buyerRemark?: string | null;
+  sellerRemark?: string | null;
+  tags?: string[];
+  priority?: number;
+}
+
+/** Who did it and when: every change records both. */
+export interface Actor {
+  id: string | null;
+  at: string;
+}
+
+/**
+ * The order: its state, the lifecycle's rules, and the events each change raises. The
+ * repository saves the state and appends the events to the outbox in one transaction.
+ */
+export class Order {
+  private pending: DomainEvent[] = [];
+
+  private constructor(private state: OrderSnapshot) {}
+
+  static rehydrate(state: OrderSnapshot): Order {
+    return new Order(structuredClone(state));
+  }
+
+  static create(input: NewOrder, actor: Actor): Order {
+    const lines = priceLines(input.lines);
+    const totals = orderTotals(lines, input.shippingFeeMinor, input.discountMinor);
+    const paid = input.payment.status === 'paid';
+    const paidAmountMinor = paid ? (input.payment.paidAmountMinor ?? totals.totalMinor) : (input.payment.paidAmountMinor ?? 0);
+    if (paid && paidAmountMinor !== totals.totalMinor) {
+      throw new InvalidOrderError(`The paid amount (${paidAmountMinor}) is not the order total (${totals.totalMinor})`, 'payment.paidAmountMinor');
+    }
+    const payment: Payment = {
+      method: input.payment.method,
+      instant: input.payment.instant,
+      status: paid ? 'paid' : 'pending',
+      paidAmountMinor,
+      paidAt: paid ? (input.payment.paidAt ?? actor.at) : null,
+      reference: input.payment.reference ?? null,
+    };
+    // A paid order, or one whose method settles later anyway (cash on delivery), goes to review.
+    const status: OrderStatus = paid || !input.payment.instant ? 'pending_review' : 'pending_payment';
+    const order = new Order({
+      id: input.id,
+      number: input.number,
+      channelId: input.channelId,
+      externalId: input.externalId ?? null,
+      externalNumber: input.externalNumber ?? null,
+      status,
+      currency: input.currency,
+      customer: input.customer,
+      shippingAddress: input.shippingAddress,
+      lines,
+      ...totals,
+      payment,
+      delivery: input.delivery ?? {},
+      buyerRemark: input.buyerRemark ?? null,
+      sellerRemark: input.sellerRemark ?? null,
+      tags: [...new Set(input.tags ?? [])],
+      priority: input.priority ?? 0,
+      flags: [],
+      createdAt: actor.at,
+    });
+    order.raise(
+      new OrderCreated('order', input.id, { ...order.move(null, status), channelId: input.channelId, totalMinor: totals.totalMinor, currency: input.currency }, meta(actor)),
+    );
+    return order;
+  }
+
+  get snapshot(): Readonly<OrderSnapshot> {
+    return this.state;
+  }
+
+  get status(): OrderStatus {
+    return this.state.status;
+  }
+
+  /** Open (unresolved) flags. */
+  get openFlags(): OrderFlag[] {
+    return this.state.flags.filter((f) => !f.resolvedAt);
+  }
+
+  /** The events raised since the last call, for the outbox. */
+  pullEvents(): DomainEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
+  }
+
+  confirmPayment(input: { paidAmountMinor?: number; reference?: string | null; paidAt?: string }, actor: Actor): void {
+    const amount = input.paidAmountMinor ?? this.state.totalMinor;
+    if (amount !== this.state.totalMinor) {
+      throw new InvalidOrderError(`The paid amount (${amount}) is not the order total (${this.state.totalMinor})`, 'paidAmountMinor');
+    }
+    const from = this.state.status;
+    this.transition('confirm_payment', 'pending_review');
+    this.state.payment = { ...this.state.payment, status: 'paid', paidAmountMinor: amount, paidAt: input.paidAt ?? actor.at, reference: input.reference ?? this.state.payment.reference };
+    this.resolveFlags((f) => f.code === 'PAYMENT_UNCONFIRMED', 'fixed', actor);
+    this.raise(new OrderPaymentConfirmed('order', this.state.id, { ...this.move(from, 'pending_review'), paidAmountMinor: amount, reference: input.reference ?? null }, meta(actor)));
+  }
+
+  /**
+   * The audit's verdict: its flags replace the audit flags still open; a failing audit puts an
+   * order under review on hold, a passing one approves it when auto-approval is on.
+   */
+  recordAudit(result: { passed: boolean; flags: { code: string; message: string }[] }, autoApprove: boolean, actor: Actor): void {
+    const raised = new Set(result.flags.map((f) => f.code));
+    // Audit flags no longer raised are resolved: the data was fixed.
+    this.resolveFlags((f) => !raised.has(f.code) && f.code !== 'HELD', 'fixed', actor);
+    for (const flag of result.flags) {
+      if (!this.openFlags.some((f) => f.code === flag.code)) {
+        this.state.flags.push({ code: flag.code, message: flag.message, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
+      }
+    }
+    const from = this.state.status;
+    let to = from;
+    if (!result.passed && (from === 'pending_review' || from === 'pending_payment')) to = this.transition('hold', 'on_hold');
+    else if (result.passed && autoApprove && from === 'pending_review' && !this.openFlags.length) to = this.transition('approve', 'approved');
+    this.raise(new OrderAudited('order', this.state.id, { ...this.move(from, to), passed: result.passed, flags: this.openFlags }, meta(actor)));
+    if (to === 'approved') this.raise(new OrderApproved('order', this.state.id, { ...this.move(from, to), approvedAnyway: false }, meta(actor)));
+  }
+
+  /** Approves; with open flags only "anyway", with a reason, which resolves them. */
+  approve(reason: string | null | undefined, actor: Actor): void {
+    const open = this.openFlags;
+    if (open.length && !reason?.trim()) throw new UnresolvedFlagsError(open.map((f) => f.code));
+    const from = this.state.status;
+    this.transition('approve', 'approved');
+    this.resolveFlags(() => true, 'approved_anyway', actor);
+    this.raise(new OrderApproved('order', this.state.id, { ...this.move(from, 'approved', reason), approvedAnyway: open.length > 0 }, meta(actor)));
+  }
+
+  reject(reason: string, actor: Actor): void {
+    const from = this.state.status;
+    this.transition('reject', 'rejected');
+    this.resolveFlags(() => true, 'rejected', actor);
+    this.raise(new OrderRejected('order', this.state.id, this.move(from, 'rejected', reason), meta(actor)));
+  }
+
+  hold(reason: string, actor: Actor): void {
+    const from = this.state.status;
+    this.transition('hold', 'on_hold');
+    this.state.flags.push({ code: 'HELD', message: reason, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
+    this.raise(new OrderHeld('order', this.state.id, this.move(from, 'on_hold', reason), meta(actor)));
+  }
+
+  /** Back to review (and so to the audit again). */
+  release(actor: Actor): void {
+    const from = this.state.status;
+    this.transition('release', 'pending_review');
+    this.resolveFlags((f) => f.code === 'HELD', 'released', actor);
+    this.raise(new OrderReleased('order', this.state.id, this.move(from, 'pending_review'), meta(actor)));
+  }
+
+  cancel(reason: string, actor: Actor): void {
+    const from = this.state.status;
+    this.transition('cancel', 'cancelled');
+    this.resolveFlags(() => true, 'cancelled', actor);
+    this.raise(new OrderCancelled('order', this.state.id, { ...this.move(from, 'cancelled', reason), heldStock: HOLDS_STOCK.includes(from) }, meta(actor)));
+  }
+
+  /** Inventory's answer to an allocation: allocated, partially allocated or backordered. */
+  recordAllocation(to: 'allocated' | 'partially_allocated' | 'backordered', allocationId: string, actor: Actor): void {
+    const from = this.state.status;
+    this.transition('record_allocation', to);
+    this.raise(new OrderAllocationRecorded('order', this.state.id, { ...this.move(from, to), allocationId }, meta(actor)));
+  }
+
+  updateAddress(address: Address, actor: Actor): void {
+    this.assertEditable('address');
+    const before = this.state.shippingAddress;
+    this.state.shippingAddress = address;
+    this.raise(new OrderAddressChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), before, after: address }, meta(actor)));
+  }
+
+  updateLines(lines: LineInput[], actor: Actor): void {
+    this.assertEditable('lines');
+    const priced = priceLines(lines);
+    const extraDiscount = this.state.discountMinor - this.state.lines.reduce((s, l) => s + l.discountMinor, 0);
+    const totals = orderTotals(priced, this.state.shippingFeeMinor, extraDiscount);
+    if (this.state.payment.status === 'paid' && this.state.payment.paidAmountMinor !== totals.totalMinor) {
+      throw new InvalidOrderError('The order is paid: its lines can change only if the total stays the same', 'lines');
+    }
+    Object.assign(this.state, totals, { lines: priced });
+    this.raise(new OrderLinesChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), lines: priced, totals }, meta(actor)));
+  }
+
+  addRemark(remark: string): void {
+    this.state.sellerRemark = this.state.sellerRemark ? `${this.state.sellerRemark}\n${remark}` : remark;
+  }
+
+  setTags(tags: string[]): void {
+    this.state.tags = [...new Set(tags)];
+  }
+
+  private assertEditable(what: string): void {
+    if (!EDITABLE_STATUSES.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, what);
+  }
+
+  private transition(action: OrderAction, to: OrderStatus): OrderStatus {
+    if (!canTransition(this.state.status, action, to)) throw new IllegalTransitionError(this.state.number, this.state.status, action);
+    this.state.status = to;
+    return to;
+  }
+
+  private resolveFlags(which: (f: OrderFlag) => boolean, resolution: string, actor: Actor): void {
+    for (const f of this.state.flags) {
+      if (!f.resolvedAt && which(f)) Object.assign(f, { resolvedAt: actor.at, resolvedBy: actor.id, resolution });
+    }
+  }
+
+  private move(from: OrderStatus | null, to: OrderStatus, reason?: string | null) {
+    return { orderId: this.state.id, number: this.state.number, from, to, reason: reason ?? null };
+  }
+
+  private raise(event: DomainEvent): void {
+    this.pending.push(event);
+  }
+}
+
+function meta(actor: Actor) {
+  return { actorId: actor.id, occurredAt: new Date(actor.at) };
+}
