@@ -1,4 +1,6 @@
+import { ProductChanged } from '@oms/catalog';
 import { adminToken, bearer } from '../../../test/support/access.js';
+import { KeepProductNamesOnStock } from '../src/application/keep-product-names.handler.js';
 import { bootTestApp, eventually, type TestApp } from '../../../test/support/app.js';
 
 const ADDRESS = { country: 'CN', province: '浙江省', city: '杭州市', line1: '1 号' };
@@ -38,5 +40,11 @@ describe('stock found by product name', () => {
     await t.http.put(`/api/products/${productId}`).auth(admin, bearer).send({ name: 'Ceramic mug, red' }).expect(200);
     await eventually(async () => (await search('ceramic')).length === 1, 20_000, 'the new name on stock');
     expect(await search('马克杯')).toEqual([]);
+  });
+
+  it('keeps the current name when an older change arrives late', async () => {
+    const stale = new ProductChanged('product', productId, { productId, sku: 'MUG-RED', name: '陶瓷马克杯 红', active: true });
+    await t.app.get(KeepProductNamesOnStock).handle(stale);
+    expect((await search('MUG-RED')).map((l) => l.productName)).toEqual(['Ceramic mug, red']);
   });
 });
