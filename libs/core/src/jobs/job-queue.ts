@@ -58,11 +58,16 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
 
   async ensureQueue(name: string): Promise<void> {
     if (this.queues.has(name)) return;
-    if (!(await this.boss.getQueue(name))) {
-      await this.boss.createQueue(name).catch(async (e) => {
-        // Another process may have created it at the same moment.
-        if (!(await this.boss.getQueue(name))) throw e;
-      });
+    // Processes starting together create queues at the same moment: creating one is DDL, which
+    // can deadlock against another process's; the loser tries again.
+    for (let attempt = 1; !(await this.boss.getQueue(name)); attempt++) {
+      try {
+        await this.boss.createQueue(name);
+      } catch (e) {
+        if (await this.boss.getQueue(name)) break; // another process created it
+        if (attempt >= 5 || (e as { code?: string }).code !== '40P01') throw e;
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
     }
     this.queues.add(name);
   }
