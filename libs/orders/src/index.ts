@@ -1,4 +1,9 @@
 /** Orders: the order's lifecycle, its audit and its sagas. */
+export { OrdersModule } from './orders.module.js';
+export { ordersMigrations } from './infrastructure/migrations/index.js';
+export { OrdersService, type CreateOrderInput } from './application/orders.service.js';
+export { OrderQueries, ORDERS } from './application/order.queries.js';
+export { MANUAL_CHANNEL_ID } from './domain/channels.js';
 export {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,

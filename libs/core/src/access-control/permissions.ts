@@ -26,8 +26,10 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const SUBJECT_FIELDS = {
   Order: [
-    'id', 'number', 'channelId', 'warehouseId', 'status', 'customerName', 'customerPhone', 'customerEmail',
-    'shippingAddress', 'lines', 'totalMinor', 'currency', 'payment', 'remark', 'tags', 'flags', 'createdAt',
+    'id', 'number', 'channelId', 'externalId', 'externalNumber', 'warehouseId', 'warehouseIds', 'status', 'customerId',
+    'customerName', 'customerPhone', 'customerEmail', 'shippingAddress', 'lines', 'subtotalMinor', 'shippingFeeMinor',
+    'discountMinor', 'taxMinor', 'totalMinor', 'currency', 'payment', 'paidAt', 'delivery', 'remark', 'buyerRemark',
+    'sellerRemark', 'tags', 'priority', 'flags', 'openFlags', 'parentId', 'shippedAt', 'createdAt', 'updatedAt',
   ],
   Customer: ['id', 'name', 'phone', 'email', 'addresses', 'tags', 'createdAt'],
   Product: ['id', 'sku', 'name', 'attributes', 'barcodes', 'priceMinor', 'currency', 'active'],

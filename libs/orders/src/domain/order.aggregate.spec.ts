@@ -111,7 +111,7 @@ describe('the order', () => {
   it('says on cancellation whether the order held stock', () => {
     const allocated = Order.create(newOrder(), AT);
     allocated.approve(null, AT);
-    allocated.recordAllocation('allocated', 'alloc-1', SYSTEM);
+    allocated.recordAllocation('allocated', 'alloc-1', ['w1'], SYSTEM);
     allocated.pullEvents();
     allocated.cancel('Customer asked', AT);
     expect(allocated.pullEvents()[0].payload).toMatchObject({ from: 'allocated', to: 'cancelled', heldStock: true });
@@ -131,7 +131,7 @@ describe('the order', () => {
     );
     expect(paid.snapshot.lines).toHaveLength(2);
     paid.approve(null, AT);
-    paid.recordAllocation('backordered', 'a', SYSTEM);
+    paid.recordAllocation('backordered', 'a', [], SYSTEM);
     expect(() => paid.updateAddress(paid.snapshot.shippingAddress, AT)).toThrow(expect.objectContaining({ code: 'orders.not_editable' }));
   });
 

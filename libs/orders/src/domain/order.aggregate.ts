@@ -93,6 +93,8 @@ export class Order {
       tags: [...new Set(input.tags ?? [])],
       priority: input.priority ?? 0,
       flags: [],
+      warehouseIds: [],
+      parentId: null,
       createdAt: actor.at,
     });
     order.raise(
@@ -194,9 +196,10 @@ export class Order {
   }
 
   /** Inventory's answer to an allocation: allocated, partially allocated or backordered. */
-  recordAllocation(to: 'allocated' | 'partially_allocated' | 'backordered', allocationId: string, actor: Actor): void {
+  recordAllocation(to: 'allocated' | 'partially_allocated' | 'backordered', allocationId: string, warehouseIds: string[], actor: Actor): void {
     const from = this.state.status;
     this.transition('record_allocation', to);
+    this.state.warehouseIds = [...new Set([...this.state.warehouseIds, ...warehouseIds])];
     this.raise(new OrderAllocationRecorded('order', this.state.id, { ...this.move(from, to), allocationId }, meta(actor)));
   }
 

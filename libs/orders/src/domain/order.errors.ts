@@ -34,3 +34,10 @@ export class InvalidOrderError extends DomainError {
     super('orders.invalid', 'invalid', message, { fields: [{ field, message }] });
   }
 }
+
+/** Orders come in through a known, active sales channel. */
+export class UnknownChannelError extends DomainError {
+  constructor(channelId: string) {
+    super('orders.unknown_channel', 'invalid', `No active sales channel ${channelId}`, { fields: [{ field: 'channel', message: 'is not an active sales channel' }] });
+  }
+}

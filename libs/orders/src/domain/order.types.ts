@@ -90,5 +90,9 @@ export interface OrderSnapshot extends Totals {
   tags: string[];
   priority: number;
   flags: OrderFlag[];
+  /** Warehouses shipping it (allocation), first = the main one. */
+  warehouseIds: string[];
+  /** The order it was split from. */
+  parentId: string | null;
   createdAt: string;
 }

@@ -94,7 +94,7 @@ export function guardHiddenFields(def: ResourceDefinition, query: ListQuery): Re
       const columns = filter.columns.filter((c) => !hiddenSql.has(c));
       filters[key] = { ...filter, columns: columns.length ? columns : ['NULL'] };
     } else if (key in query.filter || Object.keys(query.filter).some((k) => k.startsWith(`${key}_`))) {
-      if (hidden.includes(key) || hiddenSql.has(filter.column) || ('field' in filter && filter.field !== undefined && hidden.includes(filter.field))) {
+      if (hidden.includes(key) || ('column' in filter && hiddenSql.has(filter.column)) || ('field' in filter && filter.field !== undefined && hidden.includes(filter.field))) {
         touched.add(key);
       }
     }

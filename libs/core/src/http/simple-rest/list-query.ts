@@ -13,8 +13,10 @@ export type FilterDef =
   | { kind: 'number'; column: string }
   | { kind: 'date'; column: string }
   | { kind: 'search'; columns: string[] }
-  /** `column` is a uuid[] expression; matches rows whose array holds the given id. */
-  | { kind: 'contains'; column: string; field?: string };
+  /** `column` is a uuid[] (or, with `items: 'text'`, a text[]) expression; matches rows whose array holds the value. */
+  | { kind: 'contains'; column: string; field?: string; items?: 'uuid' | 'text' }
+  /** A condition on related rows, e.g. an EXISTS over order lines; `sql` gets the parameter's placeholder. */
+  | { kind: 'match'; sql: (param: string) => string };
 
 /**
  * How a resource is listed: which SQL expression backs each field, which fields sort and
@@ -184,7 +186,12 @@ function checkFilter(def: ResourceDefinition, key: string, value: unknown): stri
         break;
       }
       case 'contains':
-        if (!isUuid(v)) return `${key} must be a UUID`;
+        if (f.items === 'text') {
+          if (typeof v !== 'string' || !v || v.length > 200 || v.includes('\u0000')) return `${key} must be text of 1-200 characters`;
+        } else if (!isUuid(v)) return `${key} must be a UUID`;
+        break;
+      case 'match':
+        if (typeof v !== 'string' || !v || v.length > 200 || v.includes('\u0000')) return `${key} must be text of 1-200 characters`;
         break;
       case 'search':
         if (typeof v !== 'string') return `${key} must be text`;
@@ -213,8 +220,12 @@ export function whereClause(
       params.push(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       parts.push(`(${f.columns.map((c) => `${c}::text ILIKE $${params.length}`).join(' OR ')})`);
     } else if (f.kind === 'contains') {
+      // Array containment, so a GIN index on the column serves it.
+      params.push([String(value)]);
+      parts.push(`${f.column} @> $${params.length}::${f.items === 'text' ? 'text' : 'uuid'}[]`);
+    } else if (f.kind === 'match') {
       params.push(String(value));
-      parts.push(`$${params.length}::uuid = ANY(${f.column})`);
+      parts.push(`(${f.sql(`$${params.length}`)})`);
     } else if (Array.isArray(value)) {
       // Only `eq` filters take lists (checkFilter); uuid columns compare as uuid, the rest as text.
       const uuid = f.kind === 'eq' && f.uuid;

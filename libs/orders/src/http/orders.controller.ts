@@ -1,0 +1,139 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Can, listResource, parseListQuery, UnitOfWork } from '@oms/core';
+import type { Response } from 'express';
+import { ORDERS, OrderQueries } from '../application/order.queries.js';
+import { OrdersService } from '../application/orders.service.js';
+import {
+  ApproveDto,
+  ConfirmPaymentDto,
+  CreateOrderDto,
+  ReasonDto,
+  RemarkDto,
+  TagsDto,
+  UpdateAddressDto,
+  UpdateLinesDto,
+} from './dto/order.dto.js';
+
+/** Orders: manual entry, the list with its status tabs, the order page, its timeline, and one endpoint per action. */
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly orders: OrdersService,
+    private readonly queries: OrderQueries,
+  ) {}
+
+  @Get()
+  @Can('read', 'Order')
+  @ApiOperation({ summary: 'Orders (simple-rest list); filters: q, status, channelId, warehouseId, dates, sku, tag, flag, ...' })
+  list(@Query() query: Record<string, unknown>) {
+    return listResource(this.uow.manager, ORDERS, parseListQuery(query, ORDERS));
+  }
+
+  @Get('status-counts')
+  @Can('read', 'Order')
+  @ApiOperation({ summary: 'How many orders each status tab holds' })
+  statusCounts() {
+    return this.queries.statusCounts();
+  }
+
+  @Get(':id')
+  @Can('read', 'Order')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.get(id);
+  }
+
+  @Get(':id/timeline')
+  @Can('read', 'Order')
+  timeline(@Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.timeline(id);
+  }
+
+  @Post()
+  @Can('create', 'Order')
+  @ApiOperation({ summary: 'Enter an order by hand; totals are computed. The same channel externalId twice returns the first order (200).' })
+  async create(@Body() dto: CreateOrderDto, @Res({ passthrough: true }) res: Response) {
+    const { id, created } = await this.orders.create(dto);
+    res.status(created ? 201 : 200);
+    return this.queries.get(id);
+  }
+
+  @Post(':id/confirm-payment')
+  @HttpCode(200)
+  @Can('update', 'Order')
+  confirmPayment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ConfirmPaymentDto) {
+    return this.showAfter(id, this.orders.confirmPayment(id, dto));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Can('approve', 'Order')
+  approve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveDto) {
+    return this.showAfter(id, this.orders.approve(id, dto.reason));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Can('reject', 'Order')
+  reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.showAfter(id, this.orders.reject(id, dto.reason));
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @Can('hold', 'Order')
+  hold(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.showAfter(id, this.orders.hold(id, dto.reason));
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @Can('hold', 'Order')
+  release(@Param('id', ParseUUIDPipe) id: string) {
+    return this.showAfter(id, this.orders.release(id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Can('cancel', 'Order')
+  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.showAfter(id, this.orders.cancel(id, dto.reason));
+  }
+
+  @Post(':id/update-address')
+  @HttpCode(200)
+  @Can('update', 'Order')
+  updateAddress(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAddressDto) {
+    return this.showAfter(id, this.orders.updateAddress(id, dto.shippingAddress));
+  }
+
+  @Post(':id/update-lines')
+  @HttpCode(200)
+  @Can('update', 'Order')
+  updateLines(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateLinesDto) {
+    return this.showAfter(id, this.orders.updateLines(id, dto.lines));
+  }
+
+  @Post(':id/add-remark')
+  @HttpCode(200)
+  @Can('update', 'Order')
+  addRemark(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RemarkDto) {
+    return this.showAfter(id, this.orders.addRemark(id, dto.remark));
+  }
+
+  @Post(':id/tags')
+  @HttpCode(200)
+  @Can('update', 'Order')
+  tags(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TagsDto) {
+    return this.showAfter(id, this.orders.setTags(id, dto.tags));
+  }
+
+  /** After a command, the order as the caller now sees it. */
+  private async showAfter(id: string, done: Promise<unknown>) {
+    await done;
+    return this.queries.get(id);
+  }
+}
