@@ -37,3 +37,5 @@ export {
   type AllocationExplanation,
   type Destination,
 } from './domain/allocation/allocation-engine.js';
+/** What other contexts may ask about stock: availability per SKU, whether an address is served. */
+export { StockQueries } from './application/stock-queries.js';

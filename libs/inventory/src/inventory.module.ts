@@ -4,6 +4,7 @@ import { AllocationSettingsService } from './application/allocation-settings.ser
 import { ALLOCATION_COMMAND_HANDLERS } from './application/allocation.commands.js';
 import { AllocationService } from './application/allocation.service.js';
 import { BinStockService } from './application/bin-stock.service.js';
+import { StockQueries } from './application/stock-queries.js';
 import { BinsService } from './application/bins.service.js';
 import { ReservationsService } from './application/reservations.service.js';
 import { StockService } from './application/stock.service.js';
@@ -19,7 +20,7 @@ import { WarehousesController } from './http/warehouses.controller.js';
   controllers: [WarehousesController, BinsController, StockLevelsController, StockMovementsController, StockTransfersController, BinStockController,
     AllocationSettingsController, AllocationsController, BackordersController],
   providers: [WarehousesService, StockService, ReservationsService, BinsService, BinStockService, AllocationService,
-    AllocationSettingsService, ...ALLOCATION_COMMAND_HANDLERS],
-  exports: [WarehousesService, StockService, ReservationsService, BinStockService, AllocationService, AllocationSettingsService],
+    AllocationSettingsService, StockQueries, ...ALLOCATION_COMMAND_HANDLERS],
+  exports: [WarehousesService, StockService, ReservationsService, BinStockService, AllocationService, AllocationSettingsService, StockQueries],
 })
 export class InventoryModule {}

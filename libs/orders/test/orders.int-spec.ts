@@ -9,8 +9,10 @@ describe('orders', () => {
   let t: TestApp;
   let admin: string;
 
+  // A new customer each time, so that orders are not taken for duplicates of each other.
+  const phone = () => `13${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
   const body = (over: Record<string, unknown> = {}) => ({
-    customer: { name: '张三', phone: '13800138000', email: 'zhang@example.com' },
+    customer: { name: '张三', phone: phone(), email: 'zhang@example.com' },
     shippingAddress: ADDRESS,
     lines: [
       { sku: 'TEE-1', quantity: 2, unitPriceMinor: 9900, discountMinor: 800 },
@@ -30,6 +32,7 @@ describe('orders', () => {
       totalMinor: number;
       lines: { name: string; totalMinor: number }[];
       actions: string[];
+      openFlags: string[];
     };
   const act = (id: string, action: string, payload: object = {}, token = admin) =>
     t.http.post(`/api/orders/${id}/${action}`).auth(token, bearer).send(payload);
@@ -42,7 +45,17 @@ describe('orders', () => {
   beforeAll(async () => {
     t = await bootTestApp();
     admin = await adminToken(t);
-    await t.http.post('/api/products').auth(admin, bearer).send({ sku: 'TEE-1', name: '纯棉T恤', priceMinor: 9900, currency: 'CNY' }).expect(201);
+    const warehouse = (
+      await t.http
+        .post('/api/warehouses')
+        .auth(admin, bearer)
+        .send({ code: 'HZ', name: 'HZ', type: 'physical', address: ADDRESS, regions: [{ country: 'CN', province: '浙江省' }] })
+        .expect(201)
+    ).body.id;
+    for (const [sku, name] of [['TEE-1', '纯棉T恤'], ['MUG-1', '马克杯'], ['RARE-9', '珍品']]) {
+      await t.http.post('/api/products').auth(admin, bearer).send({ sku, name, priceMinor: 9900, currency: 'CNY' }).expect(201);
+      await t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku, warehouseId: warehouse, type: 'receipt', quantity: 1000, reason: 'r' }).expect(201);
+    }
   });
   afterAll(() => t.close());
 
@@ -60,7 +73,7 @@ describe('orders', () => {
         tags: ['vip'],
         payment: { method: 'alipay', instant: true, status: 'paid' },
       });
-      expect(order.lines.map((l) => l.name)).toEqual(['纯棉T恤', 'MUG-1']);
+      expect(order.lines.map((l) => l.name)).toEqual(['纯棉T恤', '马克杯']);
       expect(order.actions).toEqual(['approve', 'reject', 'hold', 'cancel']);
     });
 
@@ -132,10 +145,12 @@ describe('orders', () => {
       const timeline = (await t.http.get(`/api/orders/${order.id}/timeline`).auth(admin, bearer).expect(200)).body;
       expect(timeline.map((e: { type: string }) => e.type)).toEqual([
         'orders.order-created',
+        'orders.order-audited',
         'orders.order-held',
         'orders.order-address-changed',
+        'orders.order-audited',
       ]);
-      expect(timeline[1]).toMatchObject({ actorKind: 'user', fromStatus: 'pending_review', toStatus: 'on_hold', details: { reason: 'Check address' } });
+      expect(timeline[2]).toMatchObject({ actorKind: 'user', fromStatus: 'pending_review', toStatus: 'on_hold', details: { reason: 'Check address' } });
       const audit = await query(t, `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at`, [order.id]);
       expect(audit.map((a) => a.action)).toEqual(['order.create', 'order.hold', 'order.update-address']);
     });
@@ -153,7 +168,9 @@ describe('orders', () => {
         // Cancel always wins in the end: before the approval (which is then refused) or after it.
         expect(cancel.status).toBe(200);
         expect([200, 409]).toContain(approve.status);
-        const steps = (await t.http.get(`/api/orders/${order.id}/timeline`).auth(admin, bearer).expect(200)).body.map((e: { toStatus: string }) => e.toStatus);
+        const steps = (await t.http.get(`/api/orders/${order.id}/timeline`).auth(admin, bearer).expect(200)).body
+          .filter((e: { type: string }) => e.type !== 'orders.order-audited')
+          .map((e: { toStatus: string }) => e.toStatus);
         expect(steps).toEqual(approve.status === 200 ? ['pending_review', 'approved', 'cancelled'] : ['pending_review', 'cancelled']);
         const twice = await create();
         const both = await Promise.all([act(twice.id, 'approve'), act(twice.id, 'approve')]);
@@ -169,6 +186,7 @@ describe('orders', () => {
       const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
       const a = await create({ customer: { name: '李四', phone }, tags: ['gift'] });
       const b = await create({ customer: { name: '李四', phone }, lines: [{ sku: 'RARE-9', quantity: 1, unitPriceMinor: 100 }] });
+      expect([a.status, b.status]).toEqual(['pending_review', 'pending_review']);
       await act(b.id, 'hold', { reason: 'x' }).expect(200);
       const ids = async (filter: object) => (await list(filter)).map((o) => o.id).sort();
       expect(await ids({ customerPhone: phone })).toEqual([a.id, b.id].sort());
@@ -185,6 +203,79 @@ describe('orders', () => {
       expect(counts.on_hold).toBe(n);
       await t.http.get('/api/orders').query({ filter: JSON.stringify({ status: 'lost' }) }).auth(admin, bearer).expect(400);
       await t.http.get('/api/orders').query({ filter: JSON.stringify({ tag: '' }) }).auth(admin, bearer).expect(400);
+    });
+  });
+
+  describe('the automatic audit', () => {
+    /** Settings are replaced whole, as the settings screen sends them back. */
+    const setAudit = async (change: (audit: { autoApprove: boolean; rules: Record<string, unknown> }) => void) => {
+      const { audit } = (await t.http.get('/api/order-settings').auth(admin, bearer).expect(200)).body;
+      change(audit);
+      return t.http.put('/api/order-settings').auth(admin, bearer).send({ audit });
+    };
+    afterEach(async () => {
+      expect((await setAudit((a) => (a.autoApprove = false))).status).toBe(200);
+      await t.http.put('/api/order-settings').auth(admin, bearer).send({ blockList: [] }).expect(200);
+    });
+
+    it('flags what fails and holds the order; the order shows which rules ran', async () => {
+      const order = await create({
+        shippingAddress: { country: 'CN', province: '广东省', city: '广州市', line1: '' },
+        lines: [{ sku: 'GHOST-1', quantity: 1, unitPriceMinor: 100 }],
+        customer: { name: '王五', phone: '12345' },
+      });
+      const full = (await t.http.get(`/api/orders/${order.id}`).auth(admin, bearer).expect(200)).body;
+      expect(full.status).toBe('on_hold');
+      expect(full.openFlags).toEqual(expect.arrayContaining(['ADDRESS_INCOMPLETE', 'OUTSIDE_DELIVERY_AREA', 'PHONE_INVALID', 'UNKNOWN_SKU', 'OUT_OF_STOCK']));
+      expect(full.audit.passed).toBe(false);
+      expect(full.audit.results.map((r: { rule: string }) => r.rule)).toEqual(expect.arrayContaining(['address_complete', 'phone_valid', 'duplicate_order']));
+    });
+
+    it('re-audits a fixed address: the flag resolves and the order can be approved without a reason', async () => {
+      const order = await create({ shippingAddress: { ...ADDRESS, line1: '' } });
+      expect(order.status).toBe('on_hold');
+      await act(order.id, 'approve').expect(409);
+      const fixed = await act(order.id, 'update-address', { shippingAddress: ADDRESS }).expect(200);
+      expect(fixed.body.openFlags).toEqual([]);
+      expect(fixed.body.flags).toEqual([expect.objectContaining({ code: 'ADDRESS_INCOMPLETE', resolution: 'fixed' })]);
+      await act(order.id, 'approve').expect(200);
+    });
+
+    it('approves anyway only with a reason', async () => {
+      const order = await create({ payment: { method: 'bank_transfer', status: 'pending' } });
+      expect(order.status).toBe('on_hold');
+      const refused = await act(order.id, 'approve').expect(409);
+      expect(refused.body).toMatchObject({ code: 'orders.unresolved_flags', details: { flags: ['PAYMENT_UNCONFIRMED'] } });
+      const approved = await act(order.id, 'approve', { reason: 'Transfer seen on the statement' }).expect(200);
+      expect(approved.body.flags[0]).toMatchObject({ resolution: 'approved_anyway' });
+    });
+
+    it('approves by itself when every rule passes and auto-approval is on; the block list holds', async () => {
+      expect((await setAudit((a) => (a.autoApprove = true))).status).toBe(200);
+      expect((await create()).status).toBe('approved');
+      await t.http.put('/api/order-settings').auth(admin, bearer).send({ blockList: [{ kind: 'phone', value: '13900000001' }] }).expect(200);
+      const blocked = await create({ customer: { name: '赵六', phone: '139-0000-0001' } });
+      expect(blocked).toMatchObject({ status: 'on_hold', openFlags: ['BLOCK_LISTED'] });
+    });
+
+    it('suspects a duplicate: the same customer and items twice within the window', async () => {
+      const customer = { name: '钱七', phone: '13700000007' };
+      await create({ customer });
+      const second = await create({ customer });
+      expect(second.openFlags).toContain('SUSPECTED_DUPLICATE');
+    });
+
+    it('refuses settings it does not understand, and only administrators change them', async () => {
+      const bad = await setAudit((a) => (a.rules.nope = { enabled: true, params: {} }));
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(bad.body)).toContain('nope');
+      const negative = await setAudit((a) => ((a.rules.amount_review as { params: { thresholdMinor: number } }).params.thresholdMinor = -1));
+      expect(negative.status).toBe(422);
+      await t.http.put('/api/order-settings').auth(admin, bearer).send({ audit: 'yes' }).expect(400);
+      await t.http.put('/api/order-settings').auth(admin, bearer).send({ blockList: [{ kind: 'ip', value: 'x' }] }).expect(422);
+      const operator = await createUser(t, { roleKeys: ['order_operator'] });
+      await t.http.put('/api/order-settings').auth(operator.token, bearer).send({ audit: { autoApprove: true } }).expect(403);
+      await t.http.get('/api/order-settings').auth(operator.token, bearer).expect(403);
     });
   });
 

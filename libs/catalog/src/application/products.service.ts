@@ -104,9 +104,12 @@ export class ProductsService {
   }
 
   /** Products by SKU in any case, with what allocation needs to know of them. */
-  async findManyBySku(skus: string[]): Promise<{ id: string; sku: string; name: string; active: boolean; weightGrams: number }[]> {
+  async findManyBySku(
+    skus: string[],
+  ): Promise<{ id: string; sku: string; name: string; active: boolean; weightGrams: number; purchaseLimit: number | null }[]> {
     return this.uow.manager.query(
-      `SELECT id, sku, name, active, coalesce(weight_grams, 0) AS "weightGrams" FROM product WHERE lower(sku) = ANY($1::text[])`,
+      `SELECT id, sku, name, active, coalesce(weight_grams, 0) AS "weightGrams", purchase_limit AS "purchaseLimit"
+       FROM product WHERE lower(sku) = ANY($1::text[])`,
       [skus.map((s) => s.toLowerCase())],
     );
   }

@@ -41,6 +41,7 @@ export const ORDERS: ResourceDefinition = {
     warehouseId: 'o.warehouse_id',
     warehouseIds: 'o.warehouse_ids',
     parentId: 'o.parent_id',
+    audit: 'o.audit',
     shippedAt: 'o.shipped_at',
     createdAt: 'o.created_at',
     updatedAt: 'o.updated_at',

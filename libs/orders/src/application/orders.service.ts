@@ -7,6 +7,7 @@ import { Order } from '../domain/order.aggregate.js';
 import type { Address } from '../domain/order.types.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payment-methods.js';
 import { MANUAL_CHANNEL_ID } from '../domain/channels.js';
+import { OrderAuditService } from './order-audit.service.js';
 import { OrderRepository } from './ports/order.repository.js';
 
 export interface CreateOrderInput {
@@ -31,6 +32,7 @@ export class OrdersService {
     private readonly orders: OrderRepository,
     private readonly products: ProductsService,
     private readonly audit: AuditTrail,
+    private readonly auditor: OrderAuditService,
   ) {}
 
   /** Manual entry (and channel intake): totals are computed; the same channel order twice is one order. */
@@ -69,6 +71,8 @@ export class OrdersService {
         },
         actor,
       );
+      // The automatic audit runs on intake (once paid, or for methods that settle later), in the same transaction.
+      if (order.status === 'pending_review') await this.auditor.audit(order, { id: null, at: actor.at });
       await this.orders.insert(order);
       await this.audit.record({ action: 'order.create', entityType: 'Order', entityId: id, after: order.snapshot });
       return { id, created: true };
@@ -76,7 +80,7 @@ export class OrdersService {
   }
 
   confirmPayment(id: string, input: { paidAmountMinor?: number; reference?: string }) {
-    return this.act(id, 'update', 'order.confirm-payment', (o, a) => o.confirmPayment(input, a), input);
+    return this.act(id, 'update', 'order.confirm-payment', (o, a) => o.confirmPayment(input, a), input, true);
   }
 
   approve(id: string, reason?: string) {
@@ -92,7 +96,7 @@ export class OrdersService {
   }
 
   release(id: string) {
-    return this.act(id, 'hold', 'order.release', (o, a) => o.release(a), {});
+    return this.act(id, 'hold', 'order.release', (o, a) => o.release(a), {}, true);
   }
 
   cancel(id: string, reason: string) {
@@ -100,7 +104,7 @@ export class OrdersService {
   }
 
   updateAddress(id: string, address: Address) {
-    return this.act(id, 'update', 'order.update-address', (o, a) => o.updateAddress(address, a), { address });
+    return this.act(id, 'update', 'order.update-address', (o, a) => o.updateAddress(address, a), { address }, true);
   }
 
   async updateLines(id: string, lines: CreateOrderInput['lines']) {
@@ -109,7 +113,7 @@ export class OrdersService {
       const product = known.find((p) => p.sku.toLowerCase() === l.sku.toLowerCase());
       return { ...l, id: String(i + 1), sku: product?.sku ?? l.sku, name: product?.name ?? l.sku };
     });
-    return this.act(id, 'update', 'order.update-lines', (o, a) => o.updateLines(priced, a), { lines });
+    return this.act(id, 'update', 'order.update-lines', (o, a) => o.updateLines(priced, a), { lines }, true);
   }
 
   addRemark(id: string, remark: string) {
@@ -127,12 +131,18 @@ export class OrdersService {
     action: string,
     change: (order: Order, actor: Actor) => void,
     details: Record<string, unknown>,
+    reaudit = false,
   ): Promise<{ id: string; status: string }> {
     return this.uow.run(async () => {
       const order = await this.orders.getForUpdate(id);
       const before = structuredClone(order.snapshot);
       assertAllowed(permission, 'Order', { id, channelId: before.channelId, warehouseId: before.warehouseIds[0] ?? null, status: before.status });
-      change(order, actorNow());
+      const actor = actorNow();
+      change(order, actor);
+      // The order's data changed (or it is back in review): the audit runs again.
+      if (reaudit && ['pending_review', 'on_hold'].includes(order.status)) {
+        await this.auditor.audit(order, { id: null, at: actor.at });
+      }
       await this.orders.save(order);
       await this.audit.record({ action, entityType: 'Order', entityId: id, before, after: order.snapshot, details });
       return { id, status: order.status };

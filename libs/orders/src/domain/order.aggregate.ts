@@ -139,7 +139,12 @@ export class Order {
    * The audit's verdict: its flags replace the audit flags still open; a failing audit puts an
    * order under review on hold, a passing one approves it when auto-approval is on.
    */
-  recordAudit(result: { passed: boolean; flags: { code: string; message: string }[] }, autoApprove: boolean, actor: Actor): void {
+  recordAudit(
+    result: { passed: boolean; flags: { code: string; message: string }[]; ranAt?: string; results?: unknown[] },
+    autoApprove: boolean,
+    actor: Actor,
+  ): void {
+    this.state.audit = { ranAt: result.ranAt ?? actor.at, passed: result.passed, results: result.results ?? [] };
     const raised = new Set(result.flags.map((f) => f.code));
     // Audit flags no longer raised are resolved: the data was fixed.
     this.resolveFlags((f) => !raised.has(f.code) && f.code !== 'HELD', 'fixed', actor);

@@ -94,5 +94,7 @@ export interface OrderSnapshot extends Totals {
   warehouseIds: string[];
   /** The order it was split from. */
   parentId: string | null;
+  /** The last automatic audit: which rules ran, with what result. */
+  audit?: { ranAt: string; passed: boolean; results: unknown[] } | null;
   createdAt: string;
 }

@@ -1,3 +1,4 @@
 import { Orders1764000002000 } from './1764000002000-orders.js';
+import { OrderSettings1764000002100 } from './1764000002100-order-settings.js';
 
-export const ordersMigrations = [Orders1764000002000];
+export const ordersMigrations = [Orders1764000002000, OrderSettings1764000002100];
