@@ -1,5 +1,6 @@
 /** Orders: the order's lifecycle, its audit and its sagas. */
 export { OrdersModule } from './orders.module.js';
+export { OrdersWorkerModule } from './orders-worker.module.js';
 export { ordersMigrations } from './infrastructure/migrations/index.js';
 export { OrdersService, type CreateOrderInput } from './application/orders.service.js';
 export { OrderQueries, ORDERS } from './application/order.queries.js';

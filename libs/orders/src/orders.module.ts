@@ -14,6 +14,6 @@ import { SqlOrderRepository } from './infrastructure/sql-order.repository.js';
   imports: [CatalogModule, InventoryModule],
   controllers: [OrdersController, OrderSettingsController],
   providers: [OrdersService, OrderQueries, OrderAuditService, OrderSettingsService, { provide: OrderRepository, useClass: SqlOrderRepository }],
-  exports: [OrdersService, OrderQueries],
+  exports: [OrdersService, OrderQueries, OrderRepository],
 })
 export class OrdersModule {}
