@@ -11,6 +11,7 @@ import { UnitOfWork } from './database/unit-of-work.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { createValidationPipe } from './errors/validation.js';
 import { HealthController, OutboxBacklogIndicator } from './health/health.controller.js';
+import { IdempotencyInterceptor } from './http/idempotency/idempotency.interceptor.js';
 import { ListPageInterceptor } from './http/simple-rest/list-page.js';
 import { JOB_QUEUE_OPTIONS, JobQueue } from './jobs/job-queue.js';
 import { loggingModule } from './logging/logging.module.js';
@@ -77,6 +78,7 @@ export class CoreModule {
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: ListPageInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
 export class CoreHttpModule {}

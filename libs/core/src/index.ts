@@ -83,3 +83,5 @@ export { EVENT_DELIVERY_QUEUE } from './outbox/event-delivery.js';
 export { DeadLetterService } from './outbox/dead-letters/dead-letter.service.js';
 /** Durable jobs. */
 export { JobQueue, inTransaction } from './jobs/job-queue.js';
+/** Idempotency-Key on routes that change things. */
+export { Idempotent, IdempotencyKeyReusedError } from './http/idempotency/idempotency.interceptor.js';

@@ -181,6 +181,47 @@ describe('orders', () => {
     });
   });
 
+  describe('retries and bulk actions', () => {
+    it('answers a repeated request with the same Idempotency-Key once, with one effect, even at the same moment', async () => {
+      const order = await create();
+      const key = `hold-${randomUUID()}`;
+      const send = () => t.http.post(`/api/orders/${order.id}/hold`).auth(admin, bearer).set('Idempotency-Key', key).send({ reason: 'Check' });
+      const answers = await Promise.all([send(), send(), send()]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      expect(new Set(answers.map((a) => a.body.status))).toEqual(new Set(['on_hold']));
+      const later = await send().expect(200);
+      expect(later.body.status).toBe('on_hold');
+      const [{ n }] = await query<{ n: number }>(t, `SELECT count(*)::int AS n FROM sales_order_event WHERE order_id = $1 AND type = 'orders.order-held'`, [order.id]);
+      expect(n).toBe(1);
+      const other = await t.http.post(`/api/orders/${order.id}/hold`).auth(admin, bearer).set('Idempotency-Key', key).send({ reason: 'Other' }).expect(422);
+      expect(other.body.code).toBe('request.idempotency_key_reused');
+      const createKey = `create-${randomUUID()}`;
+      const payload = body();
+      const first = await t.http.post('/api/orders').auth(admin, bearer).set('Idempotency-Key', createKey).send(payload).expect(201);
+      const second = await t.http.post('/api/orders').auth(admin, bearer).set('Idempotency-Key', createKey).send(payload).expect(201);
+      expect(second.body.id).toBe(first.body.id);
+      await t.http.post(`/api/orders/${order.id}/release`).auth(admin, bearer).set('Idempotency-Key', 'x'.repeat(201)).send({}).expect(400);
+    });
+
+    it('approves, holds and cancels many orders, reporting each one', async () => {
+      const a = await create();
+      const b = await create();
+      await act(b.id, 'cancel', { reason: 'gone' }).expect(200);
+      const res = await t.http.post('/api/orders/bulk/approve').auth(admin, bearer).send({ ids: [a.id, b.id, randomUUID()] }).expect(200);
+      expect(res.body).toMatchObject({ action: 'approve', succeeded: 1, failed: 2 });
+      expect(res.body.results.map((r: { ok: boolean; error?: { code: string } }) => r.error?.code ?? 'ok')).toEqual([
+        'ok',
+        'orders.illegal_transition',
+        'not_found',
+      ]);
+      await t.http.post('/api/orders/bulk/cancel').auth(admin, bearer).send({ ids: [a.id] }).expect(422);
+      await t.http.post('/api/orders/bulk/ship').auth(admin, bearer).send({ ids: [a.id], reason: 'x' }).expect(422);
+      await t.http.post('/api/orders/bulk/hold').auth(admin, bearer).send({ ids: ['nope'], reason: 'x' }).expect(400);
+      const viewer = await createUser(t, { roleKeys: ['viewer'] });
+      await t.http.post('/api/orders/bulk/approve').auth(viewer.token, bearer).send({ ids: [a.id] }).expect(403);
+    });
+  });
+
   describe('finding orders', () => {
     it('filters by status, text, SKU, tag, exception and amount, and counts per status', async () => {
       const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Can, listResource, parseListQuery, UnitOfWork } from '@oms/core';
+import { ActionForbiddenError, Can, DomainError, Idempotent, listResource, parseListQuery, RequestContext, UnitOfWork } from '@oms/core';
 import type { Response } from 'express';
 import { ORDERS, OrderQueries } from '../application/order.queries.js';
 import { OrdersService } from '../application/orders.service.js';
 import {
   ApproveDto,
+  BulkDto,
   ConfirmPaymentDto,
   CreateOrderDto,
   ReasonDto,
@@ -40,6 +41,35 @@ export class OrdersController {
     return this.queries.statusCounts();
   }
 
+  @Post('bulk/:action')
+  @HttpCode(200)
+  @Can('read', 'Order')
+  @ApiOperation({ summary: 'approve, hold or cancel many orders; each id succeeds or fails on its own, reported per id' })
+  async bulk(@Param('action') action: string, @Body() dto: BulkDto) {
+    const run: Record<string, (id: string) => Promise<unknown>> = {
+      approve: (id) => this.orders.approve(id, dto.reason),
+      hold: (id) => this.orders.hold(id, dto.reason ?? ''),
+      cancel: (id) => this.orders.cancel(id, dto.reason ?? ''),
+    };
+    const one = run[action];
+    if (!one) throw new BulkActionError(action);
+    if (!RequestContext.current()?.ability?.can(action as 'approve' | 'hold' | 'cancel', 'Order')) {
+      throw new ActionForbiddenError(action as 'approve' | 'hold' | 'cancel', 'Order');
+    }
+    if (action !== 'approve' && !dto.reason?.trim()) throw new BulkActionError(action, 'reason');
+    const results = [];
+    for (const id of [...new Set(dto.ids)]) {
+      try {
+        const done = (await one(id)) as { status: string };
+        results.push({ id, ok: true, status: done.status });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        results.push({ id, ok: false, error: { code: e.code, message: e.message } });
+      }
+    }
+    return { action, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+  }
+
   @Get(':id')
   @Can('read', 'Order')
   get(@Param('id', ParseUUIDPipe) id: string) {
@@ -53,6 +83,7 @@ export class OrdersController {
   }
 
   @Post()
+  @Idempotent()
   @Can('create', 'Order')
   @ApiOperation({ summary: 'Enter an order by hand; totals are computed. The same channel externalId twice returns the first order (200).' })
   async create(@Body() dto: CreateOrderDto, @Res({ passthrough: true }) res: Response) {
@@ -62,6 +93,7 @@ export class OrdersController {
   }
 
   @Post(':id/confirm-payment')
+  @Idempotent()
   @HttpCode(200)
   @Can('update', 'Order')
   confirmPayment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ConfirmPaymentDto) {
@@ -69,6 +101,7 @@ export class OrdersController {
   }
 
   @Post(':id/approve')
+  @Idempotent()
   @HttpCode(200)
   @Can('approve', 'Order')
   approve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveDto) {
@@ -76,6 +109,7 @@ export class OrdersController {
   }
 
   @Post(':id/reject')
+  @Idempotent()
   @HttpCode(200)
   @Can('reject', 'Order')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
@@ -83,6 +117,7 @@ export class OrdersController {
   }
 
   @Post(':id/hold')
+  @Idempotent()
   @HttpCode(200)
   @Can('hold', 'Order')
   hold(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
@@ -90,6 +125,7 @@ export class OrdersController {
   }
 
   @Post(':id/release')
+  @Idempotent()
   @HttpCode(200)
   @Can('hold', 'Order')
   release(@Param('id', ParseUUIDPipe) id: string) {
@@ -97,6 +133,7 @@ export class OrdersController {
   }
 
   @Post(':id/cancel')
+  @Idempotent()
   @HttpCode(200)
   @Can('cancel', 'Order')
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
@@ -104,6 +141,7 @@ export class OrdersController {
   }
 
   @Post(':id/update-address')
+  @Idempotent()
   @HttpCode(200)
   @Can('update', 'Order')
   updateAddress(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAddressDto) {
@@ -111,6 +149,7 @@ export class OrdersController {
   }
 
   @Post(':id/update-lines')
+  @Idempotent()
   @HttpCode(200)
   @Can('update', 'Order')
   updateLines(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateLinesDto) {
@@ -118,6 +157,7 @@ export class OrdersController {
   }
 
   @Post(':id/add-remark')
+  @Idempotent()
   @HttpCode(200)
   @Can('update', 'Order')
   addRemark(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RemarkDto) {
@@ -125,6 +165,7 @@ export class OrdersController {
   }
 
   @Post(':id/tags')
+  @Idempotent()
   @HttpCode(200)
   @Can('update', 'Order')
   tags(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TagsDto) {
@@ -135,5 +176,16 @@ export class OrdersController {
   private async showAfter(id: string, done: Promise<unknown>) {
     await done;
     return this.queries.get(id);
+  }
+}
+
+class BulkActionError extends DomainError {
+  constructor(action: string, missing?: 'reason') {
+    super(
+      'validation.failed',
+      'invalid',
+      missing ? `${action} needs a reason` : `Bulk actions are approve, hold and cancel, not ${action}`,
+      { fields: [{ field: missing ?? 'action', message: missing ? 'is required' : 'must be approve, hold or cancel' }] },
+    );
   }
 }

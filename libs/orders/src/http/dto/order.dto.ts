@@ -119,3 +119,13 @@ export class TagsDto {
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true })
   tags!: string[];
 }
+
+export class BulkDto {
+  @ApiProperty({ type: [String] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true, message: 'ids must be order ids (UUIDs)' })
+  ids!: string[];
+
+  @ApiPropertyOptional({ description: 'Required for hold and cancel; for approve, approves anyway orders with open exceptions' })
+  @IsOptional() @IsString() @MaxLength(500)
+  reason?: string;
+}

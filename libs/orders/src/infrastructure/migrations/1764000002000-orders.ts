@@ -144,21 +144,9 @@ export class Orders1764000002000 implements MigrationInterface {
       CREATE TRIGGER sales_order_status_counted AFTER INSERT OR DELETE OR UPDATE OF status ON sales_order
       FOR EACH ROW EXECUTE FUNCTION sales_order_count_status()`);
 
-    // Idempotency-Key: the same request twice gives the first answer.
-    await q.query(`
-      CREATE TABLE idempotent_request (
-        scope text NOT NULL,
-        key text NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
-        request_hash text NOT NULL,
-        status_code int,
-        response jsonb,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (scope, key)
-      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE idempotent_request`);
     await q.query(`DROP TABLE sales_order_status_count`);
     await q.query(`DROP TABLE sales_order_event`);
     await q.query(`DROP TABLE sales_order_line`);
