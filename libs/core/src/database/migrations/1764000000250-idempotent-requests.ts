@@ -6,7 +6,7 @@ export class IdempotentRequests1764000000250 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE TABLE idempotent_request (
+      CREATE TABLE IF NOT EXISTS idempotent_request (
         scope text NOT NULL,
         key text NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
         request_hash text NOT NULL,
@@ -15,7 +15,7 @@ export class IdempotentRequests1764000000250 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (scope, key)
       )`);
-    await q.query(`CREATE INDEX idempotent_request_created_idx ON idempotent_request (created_at)`);
+    await q.query(`CREATE INDEX IF NOT EXISTS idempotent_request_created_idx ON idempotent_request (created_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
