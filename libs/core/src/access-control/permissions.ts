@@ -31,7 +31,10 @@ export const SUBJECT_FIELDS = {
     'discountMinor', 'taxMinor', 'totalMinor', 'currency', 'payment', 'paidAt', 'delivery', 'remark', 'buyerRemark',
     'sellerRemark', 'tags', 'priority', 'flags', 'openFlags', 'parentId', 'shippedAt', 'createdAt', 'updatedAt',
   ],
-  Customer: ['id', 'name', 'phone', 'email', 'addresses', 'tags', 'createdAt'],
+  Customer: [
+    'id', 'channelId', 'name', 'phone', 'email', 'addresses', 'tags', 'orderCount', 'totalSpentMinor', 'currency', 'firstOrderAt',
+    'lastOrderAt', 'orders', 'createdAt',
+  ],
   Product: ['id', 'sku', 'name', 'attributes', 'barcodes', 'priceMinor', 'currency', 'active'],
   Warehouse: ['id', 'code', 'name', 'type', 'address', 'priority', 'costTable', 'channelId', 'active'],
   StockLevel: ['id', 'sku', 'productName', 'warehouseId', 'onHand', 'reserved', 'available', 'binned', 'unbinned'],

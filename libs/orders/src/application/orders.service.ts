@@ -7,6 +7,7 @@ import { Order } from '../domain/order.aggregate.js';
 import type { Address } from '../domain/order.types.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payment-methods.js';
 import { MANUAL_CHANNEL_ID } from '../domain/channels.js';
+import { Customers } from './customers.js';
 import { OrderAuditService } from './order-audit.service.js';
 import { OrderRepository } from './ports/order.repository.js';
 
@@ -33,6 +34,7 @@ export class OrdersService {
     private readonly products: ProductsService,
     private readonly audit: AuditTrail,
     private readonly auditor: OrderAuditService,
+    private readonly customers: Customers,
   ) {}
 
   /** Manual entry (and channel intake): totals are computed; the same channel order twice is one order. */
@@ -73,6 +75,19 @@ export class OrdersService {
       );
       // The automatic audit runs on intake (once paid, or for methods that settle later), in the same transaction.
       if (order.status === 'pending_review') await this.auditor.audit(order, { id: null, at: actor.at });
+      const s = order.snapshot;
+      order.linkCustomer(
+        await this.customers.forNewOrder({
+          channelId,
+          country: s.shippingAddress.country,
+          name: s.customer.name,
+          phone: s.customer.phone,
+          email: s.customer.email,
+          totalMinor: s.totalMinor,
+          currency: s.currency,
+          at: s.createdAt,
+        }),
+      );
       await this.orders.insert(order);
       await this.audit.record({ action: 'order.create', entityType: 'Order', entityId: id, after: order.snapshot });
       return { id, created: true };
@@ -142,6 +157,10 @@ export class OrdersService {
       // The order's data changed (or it is back in review): the audit runs again.
       if (reaudit && ['pending_review', 'on_hold'].includes(order.status)) {
         await this.auditor.audit(order, { id: null, at: actor.at });
+      }
+      const dropped = ['cancelled', 'rejected'];
+      if (dropped.includes(order.status) && !dropped.includes(before.status)) {
+        await this.customers.orderDropped(before.customer.customerId, before.totalMinor);
       }
       await this.orders.save(order);
       await this.audit.record({ action, entityType: 'Order', entityId: id, before, after: order.snapshot, details });

@@ -227,6 +227,11 @@ export class Order {
     this.raise(new OrderLinesChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), lines: priced, totals }, meta(actor)));
   }
 
+  /** The customer record this order belongs to (matched by phone or email in its channel). */
+  linkCustomer(customerId: string): void {
+    this.state.customer = { ...this.state.customer, customerId };
+  }
+
   addRemark(remark: string): void {
     this.state.sellerRemark = this.state.sellerRemark ? `${this.state.sellerRemark}\n${remark}` : remark;
   }
