@@ -41,6 +41,7 @@ export const ORDERS: ResourceDefinition = {
     warehouseId: 'o.warehouse_id',
     warehouseIds: 'o.warehouse_ids',
     parentId: 'o.parent_id',
+    mergedIntoId: 'o.merged_into_id',
     audit: 'o.audit',
     shippedAt: 'o.shipped_at',
     createdAt: 'o.created_at',

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ProductsService } from '@oms/catalog';
+import { AllocateOrderCommand, type AllocationRecord, AllocationService, OverrideAllocationCommand } from '@oms/inventory';
 import { assertAllowed, AuditTrail, newId, RequestContext, UnitOfWork } from '@oms/core';
 import type { Actor } from '../domain/order.aggregate.js';
-import { UnknownChannelError } from '../domain/order.errors.js';
+import { IllegalTransitionError, InvalidOrderError, UnknownChannelError } from '../domain/order.errors.js';
+import { canTransition } from '../domain/order.transitions.js';
 import { Order } from '../domain/order.aggregate.js';
 import type { Address } from '../domain/order.types.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payment-methods.js';
@@ -35,6 +38,8 @@ export class OrdersService {
     private readonly audit: AuditTrail,
     private readonly auditor: OrderAuditService,
     private readonly customers: Customers,
+    private readonly commands: CommandBus,
+    private readonly allocations: AllocationService,
   ) {}
 
   /** Manual entry (and channel intake): totals are computed; the same channel order twice is one order. */
@@ -139,6 +144,91 @@ export class OrdersService {
     return this.act(id, 'update', 'order.tags', (o) => o.setTags(tags), { tags });
   }
 
+  /** Splits parts (lines and quantities) off into child orders; this order keeps the rest. */
+  split(id: string, parts: { lineId: string; quantity: number }[][]): Promise<{ id: string; children: string[] }> {
+    return this.uow.run(async () => {
+      const order = await this.orders.getForUpdate(id);
+      const before = structuredClone(order.snapshot);
+      assertAllowed('update', 'Order', scopeOf(before));
+      const actor = actorNow();
+      const ids = [];
+      for (let i = 0; i < parts.length; i++) ids.push({ id: newId(), number: await this.orders.nextNumber(new Date(actor.at)) });
+      const children = order.splitOff(parts, ids, actor);
+      await this.orders.save(order);
+      for (const child of children) await this.orders.insert(child);
+      await this.audit.record({ action: 'order.split', entityType: 'Order', entityId: id, before, after: order.snapshot, details: { parts, children: ids } });
+      return { id, children: ids.map((c) => c.id) };
+    });
+  }
+
+  /** Merges other orders of the same customer, address and channel into this one; they are cancelled as merged. */
+  merge(id: string, orderIds: string[]): Promise<{ id: string; status: string }> {
+    return this.uow.run(async () => {
+      const all = [...new Set([id, ...orderIds])].sort();
+      if (all.length < 2) throw new InvalidOrderError('Name at least one other order to merge', 'orderIds');
+      // Locked in one order, so two merges of the same orders never wait on each other.
+      const locked = new Map<string, Order>();
+      for (const orderId of all) locked.set(orderId, await this.orders.getForUpdate(orderId));
+      const target = locked.get(id)!;
+      const others = all.filter((o) => o !== id).map((o) => locked.get(o)!);
+      for (const o of [target, ...others]) assertAllowed('update', 'Order', scopeOf(o.snapshot));
+      const before = structuredClone(target.snapshot);
+      target.absorb(others, actorNow());
+      for (const o of others) {
+        await this.customers.orderDropped(o.snapshot.customer.customerId, 0);
+        await this.orders.save(o);
+      }
+      await this.orders.save(target);
+      await this.audit.record({ action: 'order.merge', entityType: 'Order', entityId: id, before, after: target.snapshot, details: { orderIds } });
+      return { id, status: target.status };
+    });
+  }
+
+  /**
+   * An operator's allocation: a warehouse for the whole order, or warehouses and quantities per
+   * line; checked by inventory against stock and the operator's warehouses.
+   */
+  allocate(id: string, input: { warehouseId?: string; lines?: { lineId: string; warehouseId: string; quantity: number }[] }) {
+    return this.uow.run(async () => {
+      const order = await this.orders.getForUpdate(id);
+      const s = order.snapshot;
+      assertAllowed('allocate', 'Order', scopeOf(s));
+      if (!['approved', 'partially_allocated', 'backordered'].includes(s.status)) {
+        throw new IllegalTransitionError(s.number, s.status, 'record_allocation');
+      }
+      const picks = input.lines ?? (input.warehouseId ? s.lines.map((l) => ({ lineId: l.id, warehouseId: input.warehouseId!, quantity: l.quantity })) : []);
+      if (!picks.length) throw new InvalidOrderError('Give a warehouse for the whole order, or lines', 'warehouseId');
+      const actorId = actorNow().id;
+      let record: AllocationRecord;
+      if ((await this.allocations.history(id)).length) {
+        record = await this.commands.execute(new OverrideAllocationCommand(id, picks, actorId));
+      } else {
+        record = await this.commands.execute(
+          new AllocateOrderCommand(
+            {
+              orderId: id,
+              channelId: s.channelId,
+              paidAt: s.payment.paidAt,
+              shipTo: { country: s.shippingAddress.country, province: s.shippingAddress.province, city: s.shippingAddress.city },
+              lines: s.lines.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })),
+              picks,
+            },
+            actorId,
+          ),
+        );
+        // The engine got there first: the operator's picks replace its choice.
+        if (record.trigger !== 'manual') record = await this.commands.execute(new OverrideAllocationCommand(id, picks, actorId));
+      }
+      const status = record.status as 'allocated' | 'partially_allocated' | 'backordered';
+      if (canTransition(s.status, 'record_allocation', status)) {
+        order.recordAllocation(status, record.id, record.shipments.map((x) => x.warehouseId), actorNow());
+        await this.orders.save(order);
+      }
+      await this.audit.record({ action: 'order.allocate', entityType: 'Order', entityId: id, details: { picks, allocationId: record.id } });
+      return { id, status: order.status };
+    });
+  }
+
   /** One command on one order: lock, check the caller may act on it, decide, save, audit. */
   private act(
     id: string,
@@ -151,7 +241,7 @@ export class OrdersService {
     return this.uow.run(async () => {
       const order = await this.orders.getForUpdate(id);
       const before = structuredClone(order.snapshot);
-      assertAllowed(permission, 'Order', { id, channelId: before.channelId, warehouseId: before.warehouseIds[0] ?? null, status: before.status });
+      assertAllowed(permission, 'Order', scopeOf(before));
       const actor = actorNow();
       change(order, actor);
       // The order's data changed (or it is back in review): the audit runs again.
@@ -167,6 +257,11 @@ export class OrdersService {
       return { id, status: order.status };
     });
   }
+}
+
+/** What an order's permission conditions may test. */
+function scopeOf(s: { id: string; channelId: string; warehouseIds: string[]; status: string }) {
+  return { id: s.id, channelId: s.channelId, warehouseId: s.warehouseIds[0] ?? null, status: s.status };
 }
 
 function actorNow(): Actor {

@@ -143,3 +143,46 @@ describe('the order', () => {
     expect(order.snapshot.payment).toMatchObject({ status: 'paid', reference: 'TX-1', paidAmountMinor: order.snapshot.totalMinor });
   });
 });
+
+describe('splitting and merging', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `child-${i}`, number: `SO-20261125-90000${i}` }));
+
+  it('splits lines and quantities off into child orders, keeping every minor unit', () => {
+    const order = Order.create(newOrder(), AT);
+    const before = order.snapshot.totalMinor;
+    const [child] = order.splitOff([[{ lineId: 'l1', quantity: 1 }, { lineId: 'l2', quantity: 1 }]], ids(1), AT);
+    expect(child.snapshot).toMatchObject({ parentId: order.snapshot.id, status: 'pending_review', shippingFeeMinor: 0 });
+    expect(child.snapshot.lines.map((l) => [l.sku, l.quantity])).toEqual([['TEE-WHITE-M', 1], ['MUG-RED', 1]]);
+    expect(order.snapshot.lines.map((l) => [l.sku, l.quantity])).toEqual([['TEE-WHITE-M', 1]]);
+    expect(order.snapshot.totalMinor + child.snapshot.totalMinor).toBe(before);
+    expect(order.snapshot.discountMinor + child.snapshot.discountMinor).toBe(800);
+    expect(child.snapshot.payment.paidAmountMinor).toBe(child.snapshot.totalMinor);
+    expect(order.pullEvents().at(-1)!.type).toBe('orders.order-split');
+    expect(child.pullEvents().map((e) => e.type)).toEqual(['orders.order-created']);
+  });
+
+  it('refuses parts that do not add up, or that would empty the order', () => {
+    const order = Order.create(newOrder(), AT);
+    expect(() => order.splitOff([[{ lineId: 'l9', quantity: 1 }]], ids(1), AT)).toThrow(expect.objectContaining({ code: 'orders.invalid' }));
+    expect(() => order.splitOff([[{ lineId: 'l1', quantity: 3 }]], ids(1), AT)).toThrow(expect.objectContaining({ code: 'orders.cannot_combine' }));
+    expect(() => order.splitOff([[{ lineId: 'l1', quantity: 2 }], [{ lineId: 'l2', quantity: 1 }]], ids(2), AT)).toThrow(
+      expect.objectContaining({ code: 'orders.cannot_combine' }),
+    );
+    expect(order.snapshot.lines).toHaveLength(2);
+  });
+
+  it('merges orders of the same customer, address and channel; the others are cancelled as merged', () => {
+    const a = Order.create(newOrder(), AT);
+    const b = Order.create(newOrder({ id: 'b', number: 'SO-B' }), AT);
+    const total = a.snapshot.totalMinor + b.snapshot.totalMinor;
+    a.absorb([b], AT);
+    expect(a.snapshot.totalMinor).toBe(total);
+    expect(a.snapshot.lines).toHaveLength(4);
+    expect(b.snapshot).toMatchObject({ status: 'cancelled', mergedIntoId: a.snapshot.id });
+    const c = Order.create(newOrder({ id: 'c', number: 'SO-C', shippingAddress: { country: 'CN', province: '广东省', city: '广州市', line1: '天河路 1 号' } }), AT);
+    expect(() => a.absorb([c], AT)).toThrow(expect.objectContaining({ code: 'orders.cannot_combine' }));
+    const approved = Order.create(newOrder({ id: 'd', number: 'SO-D' }), AT);
+    approved.approve(null, AT);
+    expect(() => a.absorb([approved], AT)).toThrow(expect.objectContaining({ code: 'orders.not_editable' }));
+  });
+});

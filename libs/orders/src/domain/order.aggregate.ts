@@ -9,13 +9,15 @@ import {
   OrderHeld,
   OrderLinesChanged,
   OrderPaymentConfirmed,
+  OrderMerged,
   OrderRejected,
   OrderReleased,
+  OrderSplit,
 } from './events/order.events.js';
 import { type LineInput, orderTotals, priceLines } from './order-totals.js';
-import { IllegalTransitionError, InvalidOrderError, NotEditableError, UnresolvedFlagsError } from './order.errors.js';
+import { CannotCombineError, IllegalTransitionError, InvalidOrderError, NotEditableError, UnresolvedFlagsError } from './order.errors.js';
 import { canTransition, EDITABLE_STATUSES, HOLDS_STOCK, type OrderAction, type OrderStatus } from './order.transitions.js';
-import type { Address, Customer, Delivery, OrderFlag, OrderSnapshot, Payment } from './order.types.js';
+import type { Address, Customer, Delivery, OrderFlag, OrderLine, OrderSnapshot, Payment } from './order.types.js';
 
 export interface NewOrder {
   id: string;
@@ -227,6 +229,122 @@ export class Order {
     this.raise(new OrderLinesChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), lines: priced, totals }, meta(actor)));
   }
 
+  /**
+   * Splits parts off into new orders that keep a link to this one; this order keeps the rest.
+   * Only before approval. A part takes whole units of lines; discounts and taxes go with the
+   * units (rounded down, the rest stays here); the shipping fee stays here.
+   */
+  splitOff(parts: { lineId: string; quantity: number }[][], ids: { id: string; number: string }[], actor: Actor): Order[] {
+    if (!SPLITTABLE.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, 'lines (split)');
+    if (!parts.length || parts.length !== ids.length) throw new InvalidOrderError('Give at least one part to split off', 'parts');
+    const left = new Map(this.state.lines.map((l) => [l.id, l.quantity]));
+    for (const [p, part] of parts.entries()) {
+      if (!part.length) throw new InvalidOrderError('A part takes at least one line', `parts[${p}]`);
+      for (const [i, take] of part.entries()) {
+        const field = `parts[${p}][${i}]`;
+        if (!left.has(take.lineId)) throw new InvalidOrderError(`Line ${take.lineId} is not in the order`, `${field}.lineId`);
+        if (!Number.isSafeInteger(take.quantity) || take.quantity < 1) throw new InvalidOrderError('quantity must be a whole number from 1', `${field}.quantity`);
+        if (take.quantity > left.get(take.lineId)!) throw new CannotCombineError(`Line ${take.lineId} has not that many units left to split off`, `${field}.quantity`);
+        left.set(take.lineId, left.get(take.lineId)! - take.quantity);
+      }
+    }
+    if ([...left.values()].every((q) => q === 0)) throw new CannotCombineError('The order keeps at least one unit: leave something in it', 'parts');
+    const share = (line: OrderLine, quantity: number) => ({
+      ...line,
+      quantity,
+      discountMinor: Math.floor((line.discountMinor * quantity) / line.quantity),
+      taxMinor: Math.floor((line.taxMinor * quantity) / line.quantity),
+    });
+    const children = parts.map((part, p) => {
+      const lines = part.map((take, i) => {
+        const line = this.state.lines.find((l) => l.id === take.lineId)!;
+        const s = share(line, take.quantity);
+        return { ...s, id: String(i + 1), totalMinor: s.quantity * s.unitPriceMinor - s.discountMinor + s.taxMinor };
+      });
+      const totals = orderTotals(lines, 0, 0);
+      const child = new Order({
+        ...structuredClone(this.state),
+        id: ids[p].id,
+        number: ids[p].number,
+        externalId: null,
+        lines,
+        ...totals,
+        payment: { ...this.state.payment, paidAmountMinor: this.state.payment.status === 'paid' ? totals.totalMinor : 0 },
+        flags: [],
+        parentId: this.state.id,
+        createdAt: actor.at,
+      });
+      child.raise(new OrderCreated('order', child.state.id, { ...child.move(null, child.state.status), channelId: child.state.channelId, totalMinor: totals.totalMinor, currency: child.state.currency }, meta(actor)));
+      return child;
+    });
+    // What stays: each line less what went, with what is left of its discount and tax.
+    const kept = this.state.lines
+      .map((line) => {
+        const moved = parts.flat().filter((t) => t.lineId === line.id);
+        const qty = line.quantity - moved.reduce((n, t) => n + t.quantity, 0);
+        const discountGone = moved.reduce((n, t) => n + Math.floor((line.discountMinor * t.quantity) / line.quantity), 0);
+        const taxGone = moved.reduce((n, t) => n + Math.floor((line.taxMinor * t.quantity) / line.quantity), 0);
+        const discountMinor = line.discountMinor - discountGone;
+        const taxMinor = line.taxMinor - taxGone;
+        return { ...line, quantity: qty, discountMinor, taxMinor, totalMinor: qty * line.unitPriceMinor - discountMinor + taxMinor };
+      })
+      .filter((l) => l.quantity > 0);
+    const extraDiscount = this.state.discountMinor - this.state.lines.reduce((n, l) => n + l.discountMinor, 0);
+    const totals = orderTotals(kept, this.state.shippingFeeMinor, extraDiscount);
+    Object.assign(this.state, totals, { lines: kept });
+    if (this.state.payment.status === 'paid') this.state.payment = { ...this.state.payment, paidAmountMinor: totals.totalMinor };
+    this.raise(
+      new OrderSplit('order', this.state.id, { ...this.move(this.state.status, this.state.status), children: ids }, meta(actor)),
+    );
+    return children;
+  }
+
+  /**
+   * Takes the lines of other orders of the same customer, address, channel, currency and payment
+   * status (none approved yet); they are cancelled as merged into this one.
+   */
+  absorb(others: Order[], actor: Actor): void {
+    if (!SPLITTABLE.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, 'lines (merge)');
+    if (!others.length) throw new InvalidOrderError('Name at least one other order to merge', 'orderIds');
+    const same = (o: OrderSnapshot, what: string, a: unknown, b: unknown) => {
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw new CannotCombineError(`${o.number} has another ${what}`, 'orderIds');
+    };
+    let lines = [...this.state.lines];
+    for (const other of others) {
+      const o = other.state;
+      if (o.id === this.state.id) throw new CannotCombineError('An order cannot be merged into itself', 'orderIds');
+      if (!SPLITTABLE.includes(o.status)) throw new NotEditableError(o.number, o.status, 'lines (merge)');
+      same(o, 'channel', o.channelId, this.state.channelId);
+      same(o, 'customer', o.customer.phone.replace(/\D/g, ''), this.state.customer.phone.replace(/\D/g, ''));
+      same(o, 'address', addressKey(o.shippingAddress), addressKey(this.state.shippingAddress));
+      same(o, 'currency', o.currency, this.state.currency);
+      same(o, 'payment status', o.payment.status, this.state.payment.status);
+      lines = lines.concat(o.lines.map((l) => ({ ...l, id: `${o.number}-${l.id}` })));
+    }
+    const extraDiscount = this.state.discountMinor - this.state.lines.reduce((n, l) => n + l.discountMinor, 0);
+    const shipping = this.state.shippingFeeMinor + others.reduce((n, o) => n + o.state.shippingFeeMinor, 0);
+    const totals = orderTotals(lines, shipping, extraDiscount);
+    Object.assign(this.state, totals, { lines });
+    if (this.state.payment.status === 'paid') this.state.payment = { ...this.state.payment, paidAmountMinor: totals.totalMinor };
+    for (const other of others) {
+      const from = other.state.status;
+      other.transition('cancel', 'cancelled');
+      other.state.mergedIntoId = this.state.id;
+      other.resolveFlags(() => true, 'merged', actor);
+      other.raise(
+        new OrderCancelled('order', other.state.id, { ...other.move(from, 'cancelled', `Merged into ${this.state.number}`), heldStock: false }, meta(actor)),
+      );
+    }
+    this.raise(
+      new OrderMerged(
+        'order',
+        this.state.id,
+        { ...this.move(this.state.status, this.state.status), merged: others.map((o) => ({ id: o.state.id, number: o.state.number })) },
+        meta(actor),
+      ),
+    );
+  }
+
   /** The customer record this order belongs to (matched by phone or email in its channel). */
   linkCustomer(customerId: string): void {
     this.state.customer = { ...this.state.customer, customerId };
@@ -263,6 +381,13 @@ export class Order {
   private raise(event: DomainEvent): void {
     this.pending.push(event);
   }
+}
+
+/** Split and merge happen before approval: nothing is allocated yet. */
+const SPLITTABLE: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold'];
+
+function addressKey(a: Address): string {
+  return [a.country, a.province, a.city, a.district ?? '', a.line1, a.line2 ?? '', a.postcode ?? ''].map((x) => x.replace(/\s+/g, '')).join('|');
 }
 
 function meta(actor: Actor) {

@@ -35,6 +35,13 @@ export class InvalidOrderError extends DomainError {
   }
 }
 
+/** Split and merge need orders that agree (same customer, address, channel...) and parts that add up. */
+export class CannotCombineError extends DomainError {
+  constructor(message: string, field: string) {
+    super('orders.cannot_combine', 'conflict', message, { fields: [{ field, message }] });
+  }
+}
+
 /** Orders come in through a known, active sales channel. */
 export class UnknownChannelError extends DomainError {
   constructor(channelId: string) {

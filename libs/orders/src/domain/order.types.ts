@@ -94,6 +94,8 @@ export interface OrderSnapshot extends Totals {
   warehouseIds: string[];
   /** The order it was split from. */
   parentId: string | null;
+  /** The order it was merged into (it is then cancelled). */
+  mergedIntoId?: string | null;
   /** The last automatic audit: which rules ran, with what result. */
   audit?: { ranAt: string; passed: boolean; results: unknown[] } | null;
   createdAt: string;

@@ -5,8 +5,11 @@ import type { Response } from 'express';
 import { ORDERS, OrderQueries } from '../application/order.queries.js';
 import { OrdersService } from '../application/orders.service.js';
 import {
+  AllocateDto,
   ApproveDto,
   BulkDto,
+  MergeDto,
+  SplitDto,
   ConfirmPaymentDto,
   CreateOrderDto,
   ReasonDto,
@@ -170,6 +173,34 @@ export class OrdersController {
   @Can('update', 'Order')
   tags(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TagsDto) {
     return this.showAfter(id, this.orders.setTags(id, dto.tags));
+  }
+
+  @Post(':id/split')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('update', 'Order')
+  @ApiOperation({ summary: 'Split lines and quantities off into child orders (before approval); answers the order and its children' })
+  async split(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SplitDto) {
+    const { children } = await this.orders.split(id, dto.parts.map((p) => p.lines));
+    return { ...(await this.queries.get(id)), children };
+  }
+
+  @Post(':id/merge')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('update', 'Order')
+  @ApiOperation({ summary: 'Merge orders of the same customer, address and channel into this one (before approval)' })
+  merge(@Param('id', ParseUUIDPipe) id: string, @Body() dto: MergeDto) {
+    return this.showAfter(id, this.orders.merge(id, dto.orderIds));
+  }
+
+  @Post(':id/allocate')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('allocate', 'Order')
+  @ApiOperation({ summary: 'Allocate by hand: a warehouse for the whole order, or warehouses and quantities per line' })
+  allocate(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AllocateDto) {
+    return this.showAfter(id, this.orders.allocate(id, dto));
   }
 
   /** After a command, the order as the caller now sees it. */

@@ -9,7 +9,7 @@ const SELECT = `SELECT id, number, channel_id AS "channelId", external_id AS "ex
   discount_minor::float8 AS "discountMinor", tax_minor::float8 AS "taxMinor", total_minor::float8 AS "totalMinor", currency,
   json_build_object('name', customer_name, 'phone', customer_phone, 'email', customer_email, 'customerId', customer_id) AS customer,
   shipping_address AS "shippingAddress", payment, delivery, buyer_remark AS "buyerRemark", seller_remark AS "sellerRemark",
-  tags, priority, warehouse_ids AS "warehouseIds", parent_id AS "parentId", audit,
+  tags, priority, warehouse_ids AS "warehouseIds", parent_id AS "parentId", merged_into_id AS "mergedIntoId", audit,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
   FROM sales_order`;
 
@@ -70,14 +70,14 @@ export class SqlOrderRepository extends OrderRepository {
       `UPDATE sales_order SET status = $2, flags = $3, open_flags = $4, subtotal_minor = $5, shipping_fee_minor = $6,
          discount_minor = $7, tax_minor = $8, total_minor = $9, customer_id = $10, customer_name = $11, customer_phone = $12,
          customer_email = $13, shipping_address = $14, payment = $15, payment_status = $16, paid_at = $17, delivery = $18,
-         buyer_remark = $19, seller_remark = $20, tags = $21, priority = $22, warehouse_id = $23, warehouse_ids = $24, audit = $25,
+         buyer_remark = $19, seller_remark = $20, tags = $21, priority = $22, warehouse_id = $23, warehouse_ids = $24, audit = $25, merged_into_id = $26,
          shipped_at = CASE WHEN $2 IN ('partially_shipped', 'shipped') THEN coalesce(shipped_at, now()) ELSE shipped_at END,
          updated_at = now(), version = version + 1
        WHERE id = $1`,
       [s.id, s.status, JSON.stringify(s.flags), openFlags(s), s.subtotalMinor, s.shippingFeeMinor, s.discountMinor, s.taxMinor,
         s.totalMinor, s.customer.customerId ?? null, s.customer.name, s.customer.phone, s.customer.email ?? null,
         JSON.stringify(s.shippingAddress), JSON.stringify(s.payment), s.payment.status, s.payment.paidAt, JSON.stringify(s.delivery),
-        s.buyerRemark, s.sellerRemark, s.tags, s.priority, s.warehouseIds[0] ?? null, s.warehouseIds, s.audit ? JSON.stringify(s.audit) : null],
+        s.buyerRemark, s.sellerRemark, s.tags, s.priority, s.warehouseIds[0] ?? null, s.warehouseIds, s.audit ? JSON.stringify(s.audit) : null, s.mergedIntoId ?? null],
     );
     await this.uow.manager.query(`DELETE FROM sales_order_line WHERE order_id = $1`, [s.id]);
     await this.writeLines(s);

@@ -46,3 +46,9 @@ export class OrderAddressChanged extends OrderEvent<OrderEventPayload & { before
 export class OrderLinesChanged extends OrderEvent<OrderEventPayload & { lines: OrderLine[]; totals: Totals }> {
   static override readonly type = 'orders.order-lines-changed';
 }
+export class OrderSplit extends OrderEvent<OrderEventPayload & { children: { id: string; number: string }[] }> {
+  static override readonly type = 'orders.order-split';
+}
+export class OrderMerged extends OrderEvent<OrderEventPayload & { merged: { id: string; number: string }[] }> {
+  static override readonly type = 'orders.order-merged';
+}

@@ -129,3 +129,43 @@ export class BulkDto {
   @IsOptional() @IsString() @MaxLength(500)
   reason?: string;
 }
+
+export class SplitPartLineDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lineId!: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(100000) quantity!: number;
+}
+
+export class SplitDto {
+  @ApiProperty({ description: 'Each part becomes a child order: [[{lineId, quantity}], ...]; the order keeps the rest' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20)
+  @ValidateNested({ each: true }) @Type(() => SplitPartDto)
+  parts!: SplitPartDto[];
+}
+
+export class SplitPartDto {
+  @ApiProperty({ type: [SplitPartLineDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => SplitPartLineDto)
+  lines!: SplitPartLineDto[];
+}
+
+export class MergeDto {
+  @ApiProperty({ type: [String], description: 'Orders merged into this one (then cancelled as merged)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'orderIds must be order ids (UUIDs)' })
+  orderIds!: string[];
+}
+
+export class AllocatePickDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lineId!: string;
+  @ApiProperty() @IsUUID('all', { message: 'warehouseId must be a UUID' }) warehouseId!: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(100000) quantity!: number;
+}
+
+export class AllocateDto {
+  @ApiPropertyOptional({ description: 'Ship the whole order from this warehouse' })
+  @IsOptional() @IsUUID('all', { message: 'warehouseId must be a UUID' })
+  warehouseId?: string;
+
+  @ApiPropertyOptional({ type: [AllocatePickDto], description: 'Or: which warehouse ships how much of which line' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AllocatePickDto)
+  lines?: AllocatePickDto[];
+}
