@@ -55,6 +55,26 @@ describe('the whole system on the embedded PostgreSQL', () => {
     expect(unbinned.body.length).toBeGreaterThan(0);
     const reconcile = await request(first.baseUrl).get('/api/stock-levels/reconcile').auth(accessToken, { type: 'bearer' }).expect(200);
     expect(reconcile.body).toMatchObject({ drift: [], binDrift: [] });
+    // Demo orders: every audit rule has flagged some, and the worker allocates the approved ones.
+    const api = (path: string) => request(first.baseUrl).get(path).auth(accessToken, { type: 'bearer' }).expect(200);
+    const counts = (await api('/api/orders/status-counts')).body;
+    expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(150);
+    for (const status of ['pending_payment', 'pending_review', 'on_hold', 'cancelled', 'rejected']) expect(counts[status]).toBeGreaterThan(0);
+    const flags = [
+      'ADDRESS_INCOMPLETE', 'OUTSIDE_DELIVERY_AREA', 'PHONE_INVALID', 'UNKNOWN_SKU', 'OUT_OF_STOCK', 'PAYMENT_UNCONFIRMED',
+      'PURCHASE_LIMIT_EXCEEDED', 'AMOUNT_NEEDS_REVIEW', 'BLOCK_LISTED', 'SUSPECTED_DUPLICATE',
+    ];
+    for (const flag of flags) {
+      const flagged = await api(`/api/orders?filter=${encodeURIComponent(JSON.stringify({ flag }))}`);
+      expect({ flag, some: flagged.body.length > 0 }).toEqual({ flag, some: true });
+    }
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const now = (await api('/api/orders/status-counts')).body;
+      if (now.allocated > 0 && now.approved === 0) break;
+      if (Date.now() > deadline) throw new Error(`approved demo orders were not allocated: ${JSON.stringify(now)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
     const pid = postgresPid(dataDir);
     expect(alive(pid)).toBe(true);
     expect(await first.stop()).toBe(0);

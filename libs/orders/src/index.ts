@@ -17,3 +17,5 @@ export {
 export { Order, type NewOrder, type Actor } from './domain/order.aggregate.js';
 export type { OrderSnapshot, Address, Customer, OrderLine, Payment, OrderFlag, Totals } from './domain/order.types.js';
 export * from './domain/events/order.events.js';
+export { OrderSettingsService, type OrderSettings } from './application/order-settings.service.js';
+export { Customers, CUSTOMERS } from './application/customers.js';

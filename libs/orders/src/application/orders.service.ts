@@ -26,6 +26,8 @@ export interface CreateOrderInput {
   payment: { method: string; status: 'paid' | 'pending'; paidAmountMinor?: number; reference?: string };
   remark?: string;
   tags?: string[];
+  /** When the customer placed it, for orders taken in later (channel intake, demo data); now otherwise. */
+  placedAt?: string;
 }
 
 /** The order commands: each loads the order under lock, lets it decide, saves it with its events, audited. */
@@ -55,7 +57,7 @@ export class OrdersService {
         const existing = await this.orders.findByExternalId(channelId, input.externalId);
         if (existing) return { id: existing, created: false };
       }
-      const actor = actorNow();
+      const actor = input.placedAt ? { ...actorNow(), at: input.placedAt } : actorNow();
       const id = newId();
       const order = Order.create(
         {
