@@ -35,7 +35,7 @@ describeInBrowser('back office for narrow roles (browser)', () => {
     const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US', WINDOW);
     expect(await menuGroups(page)).toEqual(['after_sales', 'customers', 'inventory', 'logistics', 'orders', 'reports']);
     await page.getByTestId('menu-group-orders').click();
-    await page.getByTestId('menu-item-orders').click();
+    await page.getByTestId('menu-item-order-exceptions').click();
     await page.getByTestId('coming-soon').waitFor();
     await shot(page, 'admin-viewer-en');
 

@@ -73,7 +73,7 @@ describeInBrowser('admin back office (browser)', () => {
 
   it('says a planned module is not available yet', async () => {
     await page.getByTestId('menu-group-orders').click();
-    await page.getByTestId('menu-item-orders').click();
+    await page.getByTestId('menu-item-order-exceptions').click();
     await page.getByTestId('coming-soon').waitFor();
     expect(await page.getByTestId('coming-soon').innerText()).toContain('尚未上线');
   });

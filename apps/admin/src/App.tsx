@@ -15,6 +15,7 @@ import backorders from './resources/backorders';
 import binStock from './resources/bin-stock';
 import bins from './resources/bins';
 import deadLetters from './resources/dead-letters';
+import orders from './resources/orders';
 import products from './resources/products';
 import roles from './resources/roles';
 import stockLevels from './resources/stock-levels';
@@ -42,6 +43,7 @@ export const App = () => (
     darkTheme={darkTheme}
     defaultTheme="light"
   >
+    <Resource name="orders" {...orders} />
     <Resource name="products" {...products} />
     <Resource name="stock-levels" {...stockLevels} />
     <Resource name="stock-movements" {...stockMovements} />

@@ -5,6 +5,7 @@
  */
 export const SUBJECT_OF: Record<string, string> = {
   // Resources
+  orders: 'Order',
   products: 'Product',
   users: 'User',
   roles: 'Role',
@@ -20,7 +21,6 @@ export const SUBJECT_OF: Record<string, string> = {
   backorders: 'Order',
   'allocation-settings': 'Setting',
   // Planned modules
-  orders: 'Order',
   order_exceptions: 'Order',
   shipments: 'Shipment',
   carriers: 'Setting',

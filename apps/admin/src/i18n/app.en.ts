@@ -17,6 +17,8 @@ export const appEn = {
       available_title: 'Available now',
       dead_letters_body:
         'Events whose handlers kept failing after every retry. Inspect the error and the payload, then replay them once the cause is fixed.',
+      orders_body:
+        'Every order from every channel by status: enter orders by hand, confirm payments, approve, hold, reject or cancel, and follow each order on its timeline.',
       products_body: 'The catalogue: every SKU with its specification, barcodes, weight, dimensions and price.',
       users_body: 'Back-office accounts: their roles, the warehouses and channels they work on, and sign-in lockouts.',
       roles_body: 'What each role may do, subject by subject, with conditions where needed.',
@@ -60,7 +62,6 @@ export const appEn = {
       settings: 'Settings',
     },
     items: {
-      orders: 'Order list',
       order_exceptions: 'Exception orders',
       stock_levels: 'Stock levels',
       warehouses: 'Warehouses',
@@ -75,8 +76,6 @@ export const appEn = {
       notification_templates: 'Notification templates',
     },
     descriptions: {
-      orders:
-        'Every order from every channel, grouped by status, searchable by number, customer phone, date and status; approve, reject or cancel.',
       order_exceptions:
         'Orders flagged by the audit rules (incomplete address, no stock, payment not received) waiting for a decision.',
       stock_levels: 'Live stock per SKU and warehouse, with reservations and movements.',
@@ -152,6 +151,16 @@ export const appEn = {
       setting_exists: 'This channel already has its own allocation setting: edit that one.',
       warehouse_not_allowed: 'This warehouse cannot ship the order: it is unknown, inactive, virtual or not one of yours.',
       not_found: 'This order has not been allocated yet.',
+    },
+    orders: {
+      illegal_transition: 'This order is now "%{status}", which does not allow "%{action}". Reload the page to see what it allows.',
+      not_editable: 'This order can no longer change: stock has already been allocated to it.',
+      unresolved_flags: 'This order has open exceptions: resolve them, or approve it anyway with a reason.',
+      invalid: 'The order breaks a rule; see the field named.',
+      unknown_channel: 'This sales channel does not exist or is switched off.',
+    },
+    access: {
+      forbidden: 'You are not allowed to do this.',
     },
     dead_letters: {
       not_replayable: 'Only a failed event can be replayed; this one was already replayed or resolved.',

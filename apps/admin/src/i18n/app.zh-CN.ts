@@ -20,6 +20,7 @@ export const appZhCN: Messages<typeof appEn> = {
       signed_in_as: '当前用户：%{name}',
       available_title: '已上线',
       dead_letters_body: '处理程序在多次重试后仍然失败的事件。可查看错误和事件内容，排除原因后重新投递。',
+      orders_body: '所有渠道的全部订单，按状态分类：手工录入订单，确认收款，审核通过、挂起、驳回或取消，并在订单动态中跟踪每个订单。',
       products_body: '商品库：每个 SKU 的规格、条码、重量、尺寸和售价。',
       users_body: '后台账号：所属角色、可操作的仓库和渠道，以及登录锁定情况。',
       roles_body: '各角色可对哪些对象执行哪些操作，必要时可附加条件。',
@@ -62,7 +63,6 @@ export const appZhCN: Messages<typeof appEn> = {
       settings: '系统设置',
     },
     items: {
-      orders: '订单列表',
       order_exceptions: '异常订单',
       stock_levels: '实时库存',
       warehouses: '仓库',
@@ -77,7 +77,6 @@ export const appZhCN: Messages<typeof appEn> = {
       notification_templates: '通知模板',
     },
     descriptions: {
-      orders: '所有渠道的全部订单，按状态分类，可按订单号、客户手机号、下单时间、状态查询；审核通过、驳回或取消。',
       order_exceptions: '被审核规则标记的订单（地址不完整、库存不足、未到账等），等待人工处理。',
       stock_levels: '按商品编码和仓库查看实时库存，以及锁定和出入库记录。',
       warehouses: '仓库与虚拟仓、仓库优先级和分配策略。',
@@ -150,6 +149,16 @@ export const appZhCN: Messages<typeof appEn> = {
       setting_exists: '该渠道已有自己的分仓设置，请直接编辑。',
       warehouse_not_allowed: '该仓库不能发这个订单：仓库不存在、已停用、是虚拟仓或不在你负责的范围内。',
       not_found: '该订单尚未分配库存。',
+    },
+    orders: {
+      illegal_transition: '该订单当前为「%{status}」，不能执行「%{action}」。请刷新页面查看可执行的操作。',
+      not_editable: '该订单已配货，不能再修改。',
+      unresolved_flags: '该订单仍有未处理的异常：请先处理，或填写原因后强制审核通过。',
+      invalid: '订单内容不符合规则，请查看提示的字段。',
+      unknown_channel: '该销售渠道不存在或已停用。',
+    },
+    access: {
+      forbidden: '您没有执行此操作的权限。',
     },
     dead_letters: {
       not_replayable: '只有失败状态的事件才能重新投递；该事件已重新投递或已处理。',

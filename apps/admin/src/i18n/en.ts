@@ -6,6 +6,7 @@ import { backordersEn } from '../resources/backorders/i18n/en';
 import { binStockEn } from '../resources/bin-stock/i18n/en';
 import { binsEn } from '../resources/bins/i18n/en';
 import { deadLettersEn } from '../resources/dead-letters/i18n/en';
+import { ordersEn } from '../resources/orders/i18n/en';
 import { productsEn } from '../resources/products/i18n/en';
 import { rolesEn } from '../resources/roles/i18n/en';
 import { stockLevelsEn } from '../resources/stock-levels/i18n/en';
@@ -21,6 +22,7 @@ export const en: TranslationMessages = {
   ra: { ...englishMessages.ra, page: { ...englishMessages.ra.page, dashboard: 'Home' } },
   ...appEn,
   resources: {
+    orders: ordersEn,
     products: productsEn,
     'stock-levels': stockLevelsEn,
     'stock-movements': stockMovementsEn,

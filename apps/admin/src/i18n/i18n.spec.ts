@@ -42,13 +42,16 @@ describe('admin translations', () => {
       'errors.stock.',
       'errors.bins.',
       'errors.warehouses.',
+      'resources.orders.name',
+      'resources.orders.statuses.',
+      'errors.orders.',
     ];
     for (const prefix of prefixes) {
       expect(keys.some((key) => key.startsWith(prefix))).toBe(true);
     }
   });
 
-  it('explains every error code the access-control, catalogue and inventory screens can meet, in both languages', () => {
+  it('explains every error code the access-control, catalogue, inventory and order screens can meet, in both languages', () => {
     const codes = [
       'auth.wrong_password',
       'auth.forbidden',
@@ -78,6 +81,12 @@ describe('admin translations', () => {
       'bins.insufficient',
       'bins.unbinned_short',
       'bins.not_empty',
+      'orders.illegal_transition',
+      'orders.not_editable',
+      'orders.unresolved_flags',
+      'orders.invalid',
+      'orders.unknown_channel',
+      'access.forbidden',
     ];
     for (const code of codes) {
       expect({ code, en: typeof flatEn[`errors.${code}`], zh: typeof flatZh[`errors.${code}`] }).toEqual({

@@ -5,6 +5,7 @@ import { backordersZhCN } from '../resources/backorders/i18n/zh-CN';
 import { binStockZhCN } from '../resources/bin-stock/i18n/zh-CN';
 import { binsZhCN } from '../resources/bins/i18n/zh-CN';
 import { deadLettersZhCN } from '../resources/dead-letters/i18n/zh-CN';
+import { ordersZhCN } from '../resources/orders/i18n/zh-CN';
 import { productsZhCN } from '../resources/products/i18n/zh-CN';
 import { rolesZhCN } from '../resources/roles/i18n/zh-CN';
 import { stockLevelsZhCN } from '../resources/stock-levels/i18n/zh-CN';
@@ -19,6 +20,7 @@ export const zhCN: TranslationMessages = {
   ...raZhCN,
   ...appZhCN,
   resources: {
+    orders: ordersZhCN,
     products: productsZhCN,
     'stock-levels': stockLevelsZhCN,
     'stock-movements': stockMovementsZhCN,

@@ -18,6 +18,7 @@ import allocationSettings from '../resources/allocation-settings';
 import auditLogs from '../resources/audit-logs';
 import backorders from '../resources/backorders';
 import deadLetters from '../resources/dead-letters';
+import orders from '../resources/orders';
 import products from '../resources/products';
 import roles from '../resources/roles';
 import stockLevels from '../resources/stock-levels';
@@ -51,7 +52,7 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'orders',
     icon: ShoppingCartIcon,
-    entries: [planned('orders', ShoppingCartIcon), planned('order_exceptions', WarningAmberIcon)],
+    entries: [{ kind: 'resource', resource: 'orders', icon: orders.icon }, planned('order_exceptions', WarningAmberIcon)],
   },
   {
     key: 'inventory',

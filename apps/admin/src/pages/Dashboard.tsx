@@ -5,12 +5,14 @@ import { Button, Title, useCanAccessResources, useGetIdentity, useTranslate } fr
 import { Link } from 'react-router-dom';
 import auditLogs from '../resources/audit-logs';
 import deadLetters from '../resources/dead-letters';
+import orders from '../resources/orders';
 import products from '../resources/products';
 import roles from '../resources/roles';
 import users from '../resources/users';
 import { PLANNED_MODULES } from '../layout/navigation';
 
 const AVAILABLE: Array<{ resource: string; body: string; icon: SvgIconComponent }> = [
+  { resource: 'orders', body: 'app.dashboard.orders_body', icon: orders.icon },
   { resource: 'products', body: 'app.dashboard.products_body', icon: products.icon },
   { resource: 'users', body: 'app.dashboard.users_body', icon: users.icon },
   { resource: 'roles', body: 'app.dashboard.roles_body', icon: roles.icon },

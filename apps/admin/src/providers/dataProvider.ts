@@ -7,6 +7,7 @@ import type { StockMovementInput, StockTransferInput } from '../resources/stock-
 import type { StockMovement } from '../resources/stock-movements/types';
 import type { User } from '../resources/users/types';
 import { httpClient } from './httpClient';
+import { orderMethods, type OrderMethods } from './orders';
 import { productImportMethods, type ProductImportMethods } from './productImports';
 import { withProducts } from './products';
 import { withRoles } from './roles';
@@ -18,7 +19,7 @@ export interface ChangePasswordParams {
 }
 
 /** The stock simple-rest provider plus one method per domain action. */
-export interface OmsDataProvider extends DataProvider, ProductImportMethods {
+export interface OmsDataProvider extends DataProvider, ProductImportMethods, OrderMethods {
   replayDeadLetter(id: Identifier): Promise<{ data: DeadLetter }>;
   resetUserPassword(id: Identifier, password: string): Promise<{ data: User }>;
   unlockUser(id: Identifier): Promise<{ data: User }>;
@@ -47,6 +48,7 @@ const idPath = (id: Identifier) => encodeURIComponent(String(id));
 export const dataProvider: OmsDataProvider = {
   ...base,
   ...productImportMethods,
+  ...orderMethods,
   async replayDeadLetter(id) {
     const { json } = await post(`/dead-letters/${idPath(id)}/replay`);
     return { data: json as DeadLetter };

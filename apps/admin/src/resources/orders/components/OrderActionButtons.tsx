@@ -1,0 +1,232 @@
+import ApproveIcon from '@mui/icons-material/CheckCircleOutlined';
+import CancelIcon from '@mui/icons-material/HighlightOff';
+import HoldIcon from '@mui/icons-material/PauseCircleOutlined';
+import PaymentIcon from '@mui/icons-material/Payments';
+import RejectIcon from '@mui/icons-material/DoNotDisturbOn';
+import ReleaseIcon from '@mui/icons-material/PlayCircleOutlined';
+import { Alert, Box, Stack } from '@mui/material';
+import { type ReactElement, useState } from 'react';
+import { Button, maxLength, TextInput, useCanAccess, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { FieldValues } from 'react-hook-form';
+import { formatPrice } from '../../../money';
+import type { OmsDataProvider } from '../../../providers/dataProvider';
+import { type ManualAction, MANUAL_ACTIONS, type Order, PERMISSION_OF } from '../types';
+import { useFlagLabel } from './OrderChips';
+import { OrderDialog, ReasonInput } from './OrderDialog';
+import { useOrderAction } from './useOrderAction';
+
+const ICONS: Record<ManualAction, ReactElement> = {
+  confirm_payment: <PaymentIcon />,
+  approve: <ApproveIcon />,
+  reject: <RejectIcon />,
+  hold: <HoldIcon />,
+  release: <ReleaseIcon />,
+  cancel: <CancelIcon />,
+};
+
+/** Whether the user may take `action` on this order (its channel and warehouse count). */
+const useMay = (action: ManualAction, record: Order | undefined) =>
+  useCanAccess({ resource: 'orders', action: PERMISSION_OF[action], record }).canAccess === true;
+
+const ActionButton = ({
+  action,
+  onClick,
+  disabled,
+  label,
+}: {
+  action: ManualAction;
+  onClick: () => void;
+  disabled?: boolean;
+  label?: string;
+}) => {
+  const primary = action === 'approve' || action === 'confirm_payment';
+  const danger = action === 'reject' || action === 'cancel';
+  return (
+    <Button
+      label={label ?? `resources.orders.actions.${action}`}
+      onClick={onClick}
+      disabled={disabled}
+      variant={primary ? 'contained' : 'outlined'}
+      color={danger ? 'error' : 'primary'}
+      data-testid={`order-action-${action}`}
+    >
+      {ICONS[action]}
+    </Button>
+  );
+};
+
+/** Release: back to review, no question asked. */
+const ReleaseButton = ({ record }: { record: Order }) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const { run, isPending } = useOrderAction();
+  return (
+    <ActionButton
+      action="release"
+      disabled={isPending}
+      onClick={() => run(() => dataProvider.releaseOrder(record.id), 'resources.orders.notifications.release', { number: record.number })}
+    />
+  );
+};
+
+/** Reject, hold and cancel: each asks why. */
+const ReasonButton = ({ record, action }: { record: Order; action: 'reject' | 'hold' | 'cancel' }) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const { run, isPending, failure, clearFailure } = useOrderAction();
+  const call = { reject: dataProvider.rejectOrder, hold: dataProvider.holdOrder, cancel: dataProvider.cancelOrder }[action];
+  const close = () => {
+    setOpen(false);
+    clearFailure();
+  };
+  const submit = async (values: FieldValues) => {
+    const reason = String(values.reason ?? '').trim();
+    if (await run(() => call(record.id, reason), `resources.orders.notifications.${action}`, { number: record.number })) close();
+  };
+  return (
+    <>
+      <ActionButton action={action} onClick={() => setOpen(true)} />
+      <OrderDialog
+        open={open}
+        onClose={close}
+        testId={`order-${action}`}
+        title={translate(`resources.orders.dialogs.${action}_title`, { number: record.number })}
+        body={translate(`resources.orders.dialogs.${action}_body`)}
+        defaultValues={{ reason: '' }}
+        onSubmit={submit}
+        failure={failure}
+        isPending={isPending}
+        submitLabel={`resources.orders.actions.${action}`}
+        submitIcon={ICONS[action]}
+      >
+        <ReasonInput />
+      </OrderDialog>
+    </>
+  );
+};
+
+/** Approve; with open exceptions it becomes "approve anyway", which needs a reason. */
+const ApproveButton = ({ record }: { record: Order }) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const translate = useTranslate();
+  const flagLabel = useFlagLabel();
+  const [open, setOpen] = useState(false);
+  const { run, isPending, failure, clearFailure } = useOrderAction();
+  const openFlags = record.openFlags ?? [];
+  const args = { number: record.number };
+  const close = () => {
+    setOpen(false);
+    clearFailure();
+  };
+  if (!openFlags.length) {
+    return (
+      <ActionButton
+        action="approve"
+        disabled={isPending}
+        onClick={() => run(() => dataProvider.approveOrder(record.id), 'resources.orders.notifications.approve', args)}
+      />
+    );
+  }
+  const submit = async (values: FieldValues) => {
+    const reason = String(values.reason ?? '').trim();
+    if (await run(() => dataProvider.approveOrder(record.id, reason), 'resources.orders.notifications.approve', args)) close();
+  };
+  return (
+    <>
+      <ActionButton action="approve" label="resources.orders.actions.approve_anyway" onClick={() => setOpen(true)} />
+      <OrderDialog
+        open={open}
+        onClose={close}
+        testId="order-approve"
+        title={translate('resources.orders.dialogs.approve_anyway_title', args)}
+        body={translate('resources.orders.dialogs.approve_anyway_body')}
+        defaultValues={{ reason: '' }}
+        onSubmit={submit}
+        failure={failure}
+        isPending={isPending}
+        submitLabel="resources.orders.actions.approve_anyway"
+        submitIcon={ICONS.approve}
+      >
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {openFlags.map(flagLabel).join(translate('resources.orders.list_separator'))}
+        </Alert>
+        <ReasonInput />
+      </OrderDialog>
+    </>
+  );
+};
+
+/** Confirm payment: the whole total was received, with the payment's reference if there is one. */
+const ConfirmPaymentButton = ({ record }: { record: Order }) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [open, setOpen] = useState(false);
+  const { run, isPending, failure, clearFailure } = useOrderAction();
+  const close = () => {
+    setOpen(false);
+    clearFailure();
+  };
+  const submit = async (values: FieldValues) => {
+    const reference = String(values.reference ?? '').trim();
+    const input = { paidAmountMinor: record.totalMinor, ...(reference ? { reference } : {}) };
+    if (await run(() => dataProvider.confirmOrderPayment(record.id, input), 'resources.orders.notifications.confirm_payment', { number: record.number })) {
+      close();
+    }
+  };
+  return (
+    <>
+      <ActionButton action="confirm_payment" onClick={() => setOpen(true)} />
+      <OrderDialog
+        open={open}
+        onClose={close}
+        testId="order-confirm_payment"
+        title={translate('resources.orders.dialogs.confirm_payment_title', { number: record.number })}
+        body={translate('resources.orders.dialogs.confirm_payment_body', { amount: formatPrice(record.totalMinor, record.currency, locale) })}
+        defaultValues={{ reference: record.payment?.reference ?? '' }}
+        onSubmit={submit}
+        failure={failure}
+        isPending={isPending}
+        submitLabel="resources.orders.actions.confirm_payment"
+        submitIcon={ICONS.confirm_payment}
+      >
+        <TextInput source="reference" label="resources.orders.payment.reference" validate={maxLength(100)} fullWidth />
+      </OrderDialog>
+    </>
+  );
+};
+
+const ActionSlot = ({ record, action }: { record: Order; action: ManualAction }) => {
+  const may = useMay(action, record);
+  if (!may) return null;
+  switch (action) {
+    case 'confirm_payment':
+      return <ConfirmPaymentButton record={record} />;
+    case 'approve':
+      return <ApproveButton record={record} />;
+    case 'release':
+      return <ReleaseButton record={record} />;
+    default:
+      return <ReasonButton record={record} action={action} />;
+  }
+};
+
+/** The buttons of the actions the order's status allows (the API lists them) and the user may take. */
+export const OrderActionButtons = () => {
+  const record = useRecordContext<Order>();
+  if (!record) return null;
+  // A paid order on hold may still "confirm payment" by the lifecycle; there is nothing to confirm.
+  const allowed = MANUAL_ACTIONS.filter(
+    (action) => record.actions?.includes(action) && !(action === 'confirm_payment' && record.payment?.status === 'paid'),
+  );
+  if (!allowed.length) return null;
+  return (
+    <Box data-testid="order-actions">
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
+        {allowed.map((action) => (
+          <ActionSlot key={action} record={record} action={action} />
+        ))}
+      </Stack>
+    </Box>
+  );
+};

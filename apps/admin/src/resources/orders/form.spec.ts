@@ -1,0 +1,65 @@
+import { estimateTotalMinor, orderFormErrors, toCreateOrderInput } from './form';
+
+describe('manual order entry form', () => {
+  const filled = {
+    customer: { name: ' 张三 ', phone: '13800138000', email: null },
+    shippingAddress: { country: 'cn', province: '浙江省', city: '杭州市', district: '', line1: '文一西路 969 号', line2: null },
+    lines: [
+      { sku: 'TEE-WHITE-M', quantity: 2, unitPrice: 99, discount: 10.5 },
+      { sku: 'MUG-RED', quantity: 1, unitPrice: 49.9, discount: null },
+    ],
+    currency: 'CNY',
+    shippingFee: 12,
+    payment: { method: 'alipay', status: 'paid' as const, reference: '' },
+    remark: '  ',
+    tags: [' vip ', 'vip', ''],
+  };
+
+  it('sends amounts typed in yuan as fen, and leaves out what was left blank', () => {
+    expect(toCreateOrderInput(filled)).toEqual({
+      customer: { name: '张三', phone: '13800138000' },
+      shippingAddress: { country: 'CN', province: '浙江省', city: '杭州市', line1: '文一西路 969 号' },
+      lines: [
+        { sku: 'TEE-WHITE-M', quantity: 2, unitPriceMinor: 9900, discountMinor: 1050 },
+        { sku: 'MUG-RED', quantity: 1, unitPriceMinor: 4990 },
+      ],
+      currency: 'CNY',
+      shippingFeeMinor: 1200,
+      payment: { method: 'alipay', status: 'paid' },
+      tags: ['vip'],
+    });
+  });
+
+  it('keeps amounts whole in a currency without minor units', () => {
+    const input = toCreateOrderInput({ ...filled, currency: 'JPY', lines: [{ sku: 'A', quantity: 1, unitPrice: 1200 }], shippingFee: null });
+    expect(input.lines[0].unitPriceMinor).toBe(1200);
+    expect(input.shippingFeeMinor).toBeUndefined();
+  });
+
+  it('estimates the total as the server computes it, once every line is priced', () => {
+    // 2 × 99 − 10.50 + 49.90 + 12 shipping
+    expect(estimateTotalMinor(filled)).toBe(19800 - 1050 + 4990 + 1200);
+    expect(estimateTotalMinor({ ...filled, lines: [{ sku: 'A', quantity: 1, unitPrice: null }] })).toBeNull();
+    expect(estimateTotalMinor({ ...filled, lines: [] })).toBeNull();
+  });
+
+  it("puts the API's field errors under the form's own inputs and drops those without one", () => {
+    const errors = orderFormErrors({
+      fields: [
+        { field: 'customer.email', message: 'email must be an email address' },
+        { field: 'lines.1.quantity', message: 'quantity must not be less than 1' },
+        { field: 'lines[0].discountMinor', message: 'A line discount cannot exceed the line price' },
+        { field: 'shippingFeeMinor', message: 'shippingFeeMinor must not be less than 0' },
+        { field: 'payment.paidAmountMinor', message: 'The paid amount is not the order total' },
+        { field: 'channel', message: 'is not an active sales channel' },
+      ],
+    });
+    expect(errors).toEqual({
+      customer: { email: 'email must be an email address' },
+      lines: { 0: { discount: 'A line discount cannot exceed the line price' }, 1: { quantity: 'quantity must not be less than 1' } },
+      shippingFee: 'shippingFeeMinor must not be less than 0',
+    });
+    expect(orderFormErrors({ fields: [{ field: 'channel', message: 'x' }] })).toBeUndefined();
+    expect(orderFormErrors(undefined)).toBeUndefined();
+  });
+});
