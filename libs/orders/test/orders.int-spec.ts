@@ -74,6 +74,9 @@ describe('orders', () => {
         payment: { method: 'alipay', instant: true, status: 'paid' },
       });
       expect(order.lines.map((l) => l.name)).toEqual(['纯棉T恤', '马克杯']);
+      const withDelivery = await create({ delivery: { preferredCarrier: 'SF', promisedDate: '2026-12-01', instructions: '放门卫' }, priority: 5 });
+      expect(withDelivery).toMatchObject({ delivery: { preferredCarrier: 'SF', promisedDate: '2026-12-01' }, priority: 5 });
+      await t.http.post('/api/orders').auth(admin, bearer).send(body({ delivery: { promisedDate: 'soon' } })).expect(400);
       expect(order.actions).toEqual(['approve', 'reject', 'hold', 'cancel']);
     });
 

@@ -26,6 +26,8 @@ export interface CreateOrderInput {
   payment: { method: string; status: 'paid' | 'pending'; paidAmountMinor?: number; reference?: string };
   remark?: string;
   tags?: string[];
+  delivery?: { preferredCarrier?: string; promisedDate?: string; instructions?: string };
+  priority?: number;
   /** When the customer placed it, for orders taken in later (channel intake, demo data); now otherwise. */
   placedAt?: string;
 }
@@ -77,6 +79,8 @@ export class OrdersService {
           payment: { ...input.payment, instant: method?.instant ?? true },
           buyerRemark: input.remark ?? null,
           tags: input.tags,
+          delivery: input.delivery,
+          priority: input.priority,
         },
         actor,
       );

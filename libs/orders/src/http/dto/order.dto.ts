@@ -53,6 +53,14 @@ export class OrderPaymentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) reference?: string;
 }
 
+export class DeliveryDto {
+  @ApiPropertyOptional({ example: 'SF' }) @IsOptional() @IsString() @MaxLength(50) preferredCarrier?: string;
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'promisedDate must be a date such as 2026-12-01' })
+  promisedDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) instructions?: string;
+}
+
 export class CreateOrderDto {
   @ApiPropertyOptional({ description: 'Sales channel id; the built-in manual channel when absent' })
   @IsOptional() @IsUUID('all', { message: 'channel must be a UUID' })
@@ -79,6 +87,10 @@ export class CreateOrderDto {
   @ApiProperty({ type: OrderPaymentDto }) @ValidateNested() @Type(() => OrderPaymentDto) payment!: OrderPaymentDto;
 
   @ApiPropertyOptional({ description: "The buyer's remark" }) @IsOptional() @IsString() @MaxLength(1000) remark?: string;
+
+  @ApiPropertyOptional({ type: DeliveryDto }) @IsOptional() @ValidateNested() @Type(() => DeliveryDto) delivery?: DeliveryDto;
+
+  @ApiPropertyOptional({ description: 'Higher is handled first', example: 0 }) @IsOptional() @IsInt() @Min(0) @Max(100) priority?: number;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true })
