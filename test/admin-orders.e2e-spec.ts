@@ -51,7 +51,7 @@ describeInBrowser('order screens (browser)', () => {
     await page.waitForFunction(
       (wanted) => wanted.includes(document.querySelector('[data-testid="order-header"] [data-testid="order-status"]')?.getAttribute('data-status') ?? ''),
       statuses,
-      { timeout: 30_000 },
+      { timeout: 120_000 },
     );
   };
 
@@ -154,7 +154,7 @@ describeInBrowser('order screens (browser)', () => {
     expect(await approvedEntry.getByTestId('order-status').last().getAttribute('data-status')).toBe('approved');
 
     // The worker allocates the approved order; its page then explains where the stock comes from.
-    await page.getByTestId('order-allocations').waitFor({ timeout: 30_000 });
+    await page.getByTestId('order-allocations').waitFor({ timeout: 120_000 });
     await waitForStatus(page, ['allocated']);
     expect(await page.getByTestId('order-allocation-shipment').first().innerText()).toContain('HZ-01');
     await shot(page, 'admin-order-approved-zh');

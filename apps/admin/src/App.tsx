@@ -13,6 +13,7 @@ import allocationSettings from './resources/allocation-settings';
 import auditLogs from './resources/audit-logs';
 import backorders from './resources/backorders';
 import binStock from './resources/bin-stock';
+import customers from './resources/customers';
 import bins from './resources/bins';
 import deadLetters from './resources/dead-letters';
 import orders from './resources/orders';
@@ -44,6 +45,7 @@ export const App = () => (
     defaultTheme="light"
   >
     <Resource name="orders" {...orders} />
+    <Resource name="customers" {...customers} />
     <Resource name="products" {...products} />
     <Resource name="stock-levels" {...stockLevels} />
     <Resource name="stock-movements" {...stockMovements} />

@@ -6,6 +6,7 @@
 export const SUBJECT_OF: Record<string, string> = {
   // Resources
   orders: 'Order',
+  customers: 'Customer',
   products: 'Product',
   users: 'User',
   roles: 'Role',
@@ -24,7 +25,6 @@ export const SUBJECT_OF: Record<string, string> = {
   order_exceptions: 'Order',
   shipments: 'Shipment',
   carriers: 'Setting',
-  customers: 'Customer',
   returns: 'Return',
   refunds: 'Refund',
   incidents: 'Return',

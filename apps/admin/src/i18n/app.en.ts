@@ -19,6 +19,7 @@ export const appEn = {
         'Events whose handlers kept failing after every retry. Inspect the error and the payload, then replay them once the cause is fixed.',
       orders_body:
         'Every order from every channel by status: enter orders by hand, confirm payments, approve, hold, reject or cancel, and follow each order on its timeline.',
+      customers_body: 'Customers built from their orders: how often and how much they ordered, and each of their orders.',
       products_body: 'The catalogue: every SKU with its specification, barcodes, weight, dimensions and price.',
       users_body: 'Back-office accounts: their roles, the warehouses and channels they work on, and sign-in lockouts.',
       roles_body: 'What each role may do, subject by subject, with conditions where needed.',
@@ -67,7 +68,6 @@ export const appEn = {
       warehouses: 'Warehouses',
       shipments: 'Shipments & tracking',
       carriers: 'Carriers',
-      customers: 'Customer list',
       returns: 'Returns & exchanges',
       refunds: 'Refunds',
       incidents: 'Incidents',
@@ -82,7 +82,6 @@ export const appEn = {
       warehouses: 'Warehouses and virtual warehouses, their priority and allocation strategy.',
       shipments: 'Dispatch notes, tracking numbers, carrier tracking history and delivery alerts.',
       carriers: 'Carrier accounts, label settings and carrier priority.',
-      customers: 'Customers, their addresses and their order history.',
       returns: 'Return and exchange requests: review, receipt and inspection in the warehouse.',
       refunds: 'Refunds owed after returns and cancellations.',
       incidents: 'Lost, damaged, wrong or missing items: registered, followed up, resolved.',
@@ -158,6 +157,11 @@ export const appEn = {
       unresolved_flags: 'This order has open exceptions: resolve them, or approve it anyway with a reason.',
       invalid: 'The order breaks a rule; see the field named.',
       unknown_channel: 'This sales channel does not exist or is switched off.',
+      cannot_combine:
+        'Not possible this way: merged orders must share customer, address, channel, currency and payment status, and a split must leave each order at least one unit.',
+    },
+    request: {
+      idempotency_key_reused: 'This request was already sent with different content. Close the dialog and try again.',
     },
     access: {
       forbidden: 'You are not allowed to do this.',

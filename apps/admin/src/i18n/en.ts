@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { allocationSettingsEn } from '../resources/allocation-settings/i18n/en';
 import { auditLogsEn } from '../resources/audit-logs/i18n/en';
 import { backordersEn } from '../resources/backorders/i18n/en';
+import { customersEn } from '../resources/customers/i18n/en';
 import { binStockEn } from '../resources/bin-stock/i18n/en';
 import { binsEn } from '../resources/bins/i18n/en';
 import { deadLettersEn } from '../resources/dead-letters/i18n/en';
@@ -23,6 +24,7 @@ export const en: TranslationMessages = {
   ...appEn,
   resources: {
     orders: ordersEn,
+    customers: customersEn,
     products: productsEn,
     'stock-levels': stockLevelsEn,
     'stock-movements': stockMovementsEn,

@@ -44,6 +44,7 @@ describe('admin translations', () => {
       'errors.warehouses.',
       'resources.orders.name',
       'resources.orders.statuses.',
+      'resources.customers.name',
       'errors.orders.',
     ];
     for (const prefix of prefixes) {
@@ -86,6 +87,8 @@ describe('admin translations', () => {
       'orders.unresolved_flags',
       'orders.invalid',
       'orders.unknown_channel',
+      'orders.cannot_combine',
+      'request.idempotency_key_reused',
       'access.forbidden',
     ];
     for (const code of codes) {

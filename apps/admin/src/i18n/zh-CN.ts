@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { allocationSettingsZhCN } from '../resources/allocation-settings/i18n/zh-CN';
 import { auditLogsZhCN } from '../resources/audit-logs/i18n/zh-CN';
 import { backordersZhCN } from '../resources/backorders/i18n/zh-CN';
+import { customersZhCN } from '../resources/customers/i18n/zh-CN';
 import { binStockZhCN } from '../resources/bin-stock/i18n/zh-CN';
 import { binsZhCN } from '../resources/bins/i18n/zh-CN';
 import { deadLettersZhCN } from '../resources/dead-letters/i18n/zh-CN';
@@ -21,6 +22,7 @@ export const zhCN: TranslationMessages = {
   ...appZhCN,
   resources: {
     orders: ordersZhCN,
+    customers: customersZhCN,
     products: productsZhCN,
     'stock-levels': stockLevelsZhCN,
     'stock-movements': stockMovementsZhCN,

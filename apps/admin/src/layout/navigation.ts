@@ -17,6 +17,7 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import allocationSettings from '../resources/allocation-settings';
 import auditLogs from '../resources/audit-logs';
 import backorders from '../resources/backorders';
+import customers from '../resources/customers';
 import deadLetters from '../resources/dead-letters';
 import orders from '../resources/orders';
 import products from '../resources/products';
@@ -73,7 +74,7 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'customers',
     icon: PeopleIcon,
-    entries: [planned('customers', PeopleIcon)],
+    entries: [{ kind: 'resource', resource: 'customers', icon: customers.icon }],
   },
   {
     key: 'after_sales',

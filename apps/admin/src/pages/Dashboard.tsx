@@ -4,6 +4,7 @@ import { Box, Card, CardActions, CardContent, Chip, Stack, Typography } from '@m
 import { Button, Title, useCanAccessResources, useGetIdentity, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import auditLogs from '../resources/audit-logs';
+import customers from '../resources/customers';
 import deadLetters from '../resources/dead-letters';
 import orders from '../resources/orders';
 import products from '../resources/products';
@@ -13,6 +14,7 @@ import { PLANNED_MODULES } from '../layout/navigation';
 
 const AVAILABLE: Array<{ resource: string; body: string; icon: SvgIconComponent }> = [
   { resource: 'orders', body: 'app.dashboard.orders_body', icon: orders.icon },
+  { resource: 'customers', body: 'app.dashboard.customers_body', icon: customers.icon },
   { resource: 'products', body: 'app.dashboard.products_body', icon: products.icon },
   { resource: 'users', body: 'app.dashboard.users_body', icon: users.icon },
   { resource: 'roles', body: 'app.dashboard.roles_body', icon: roles.icon },

@@ -6,6 +6,7 @@ import { AddressCard, CustomerCard, PaymentCard } from './components/CustomerCar
 import { FlagsCard } from './components/FlagsCard';
 import { OrderHeader } from './components/OrderHeader';
 import { OrderLines } from './components/OrderLines';
+import { RelatedOrdersCard } from './components/RelatedOrdersCard';
 import { RemarksCard } from './components/RemarksCard';
 import { TimelineCard } from './components/TimelineCard';
 import type { Order } from './types';
@@ -18,12 +19,12 @@ const Title = () => {
 
 /**
  * An approved order is allocated by the system a moment later: the page asks again every two
- * seconds until it has moved on (for a minute at most), so the user sees where it went.
+ * seconds until it has moved on (for three minutes at most), so the user sees where it went.
  */
 const AWAITING_SYSTEM: readonly string[] = ['approved'];
 const refetchInterval = (query: { state: { data?: unknown; dataUpdateCount: number } }) => {
   const status = (query.state.data as Order | undefined)?.status;
-  return status && AWAITING_SYSTEM.includes(status) && query.state.dataUpdateCount < 30 ? 2000 : false;
+  return status && AWAITING_SYSTEM.includes(status) && query.state.dataUpdateCount < 90 ? 2000 : false;
 };
 
 const Actions = () => (
@@ -50,6 +51,7 @@ export const OrderShow = () => (
         </Stack>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           <CustomerCard />
+          <RelatedOrdersCard />
           <AddressCard />
           <PaymentCard />
           <RemarksCard />

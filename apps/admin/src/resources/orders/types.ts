@@ -21,6 +21,12 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** Lines, address and the like change only before stock is allocated (the API says `orders.not_editable` after). */
 export const EDITABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold', 'approved'];
 
+/** Split and merge: only before approval, while nothing is allocated. */
+export const COMBINABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold'];
+
+/** Allocation by hand: an approved order the system could not (fully) allocate, or one staff wants elsewhere. */
+export const ALLOCATABLE_STATUSES: readonly OrderStatus[] = ['approved', 'partially_allocated', 'backordered'];
+
 /** The actions people take from the order page; the others (allocation, shipping) are the system's. */
 export const MANUAL_ACTIONS = ['confirm_payment', 'approve', 'reject', 'hold', 'release', 'cancel'] as const;
 export type ManualAction = (typeof MANUAL_ACTIONS)[number];
@@ -132,6 +138,8 @@ export interface Order {
   taxMinor: number;
   totalMinor: number;
   currency: string;
+  /** The customer the order counts for (customers are built from orders). */
+  customerId: string | null;
   customerName: string;
   customerPhone: string;
   customerEmail: string | null;
@@ -144,6 +152,10 @@ export interface Order {
   priority: number;
   warehouseId: string | null;
   warehouseIds: string[];
+  /** The order it was split off from. */
+  parentId: string | null;
+  /** The order it was merged into (it is then cancelled). */
+  mergedIntoId: string | null;
   createdAt: string;
   updatedAt: string;
   /** The order page only. */

@@ -1,8 +1,9 @@
 import EditIcon from '@mui/icons-material/EditLocationAlt';
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Box, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, useCanAccess, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
+import { Link } from 'react-router-dom';
 import { DATE_TIME_MINUTES } from '../../../components/LocaleDateField';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
 import { type Address, EDITABLE_STATUSES, type Order } from '../types';
@@ -18,13 +19,26 @@ export const useDateTime = () => {
   return (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(locale, DATE_TIME_MINUTES) : '—');
 };
 
+/** The name opens the customer's page, for those who may read customers. */
+const CustomerName = ({ record }: { record: Order }) => {
+  const { canAccess } = useCanAccess({ resource: 'customers', action: 'show' });
+  if (!record.customerId || !canAccess) return <>{record.customerName}</>;
+  return (
+    <MuiLink component={Link} to={`/customers/${record.customerId}/show`} data-testid="order-customer-link">
+      {record.customerName}
+    </MuiLink>
+  );
+};
+
 export const CustomerCard = () => {
   const record = useRecordContext<Order>();
   if (!record) return null;
   return (
     <OrderCard title="resources.orders.sections.customer" testId="order-customer">
       <Stack spacing={1.5}>
-        <Item label="resources.orders.fields.customer.name">{record.customerName}</Item>
+        <Item label="resources.orders.fields.customer.name">
+          <CustomerName record={record} />
+        </Item>
         <Item label="resources.orders.fields.customer.phone">{record.customerPhone || '—'}</Item>
         {record.customerEmail && <Item label="resources.orders.fields.customer.email">{record.customerEmail}</Item>}
       </Stack>
@@ -60,7 +74,7 @@ const EditAddressButton = ({ record }: { record: Order }) => {
   };
   const submit = async (values: FieldValues) => {
     const done = await run(
-      () => dataProvider.updateOrderAddress(record.id, clean(values)),
+      (options) => dataProvider.updateOrderAddress(record.id, clean(values), options),
       'resources.orders.notifications.address_updated',
       { number: record.number },
     );

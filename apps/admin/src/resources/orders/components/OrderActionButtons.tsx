@@ -11,6 +11,8 @@ import type { FieldValues } from 'react-hook-form';
 import { formatPrice } from '../../../money';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
 import { type ManualAction, MANUAL_ACTIONS, type Order, PERMISSION_OF } from '../types';
+import { AllocateButton } from './AllocateButton';
+import { MergeButton, SplitButton } from './CombineButtons';
 import { useFlagLabel } from './OrderChips';
 import { OrderDialog, ReasonInput } from './OrderDialog';
 import { useOrderAction } from './useOrderAction';
@@ -63,7 +65,7 @@ const ReleaseButton = ({ record }: { record: Order }) => {
     <ActionButton
       action="release"
       disabled={isPending}
-      onClick={() => run(() => dataProvider.releaseOrder(record.id), 'resources.orders.notifications.release', { number: record.number })}
+      onClick={() => run((options) => dataProvider.releaseOrder(record.id, options), 'resources.orders.notifications.release', { number: record.number })}
     />
   );
 };
@@ -81,7 +83,7 @@ const ReasonButton = ({ record, action }: { record: Order; action: 'reject' | 'h
   };
   const submit = async (values: FieldValues) => {
     const reason = String(values.reason ?? '').trim();
-    if (await run(() => call(record.id, reason), `resources.orders.notifications.${action}`, { number: record.number })) close();
+    if (await run((options) => call(record.id, reason, options), `resources.orders.notifications.${action}`, { number: record.number })) close();
   };
   return (
     <>
@@ -123,13 +125,13 @@ const ApproveButton = ({ record }: { record: Order }) => {
       <ActionButton
         action="approve"
         disabled={isPending}
-        onClick={() => run(() => dataProvider.approveOrder(record.id), 'resources.orders.notifications.approve', args)}
+        onClick={() => run((options) => dataProvider.approveOrder(record.id, undefined, options), 'resources.orders.notifications.approve', args)}
       />
     );
   }
   const submit = async (values: FieldValues) => {
     const reason = String(values.reason ?? '').trim();
-    if (await run(() => dataProvider.approveOrder(record.id, reason), 'resources.orders.notifications.approve', args)) close();
+    if (await run((options) => dataProvider.approveOrder(record.id, reason, options), 'resources.orders.notifications.approve', args)) close();
   };
   return (
     <>
@@ -170,7 +172,7 @@ const ConfirmPaymentButton = ({ record }: { record: Order }) => {
   const submit = async (values: FieldValues) => {
     const reference = String(values.reference ?? '').trim();
     const input = { paidAmountMinor: record.totalMinor, ...(reference ? { reference } : {}) };
-    if (await run(() => dataProvider.confirmOrderPayment(record.id, input), 'resources.orders.notifications.confirm_payment', { number: record.number })) {
+    if (await run((options) => dataProvider.confirmOrderPayment(record.id, input, options), 'resources.orders.notifications.confirm_payment', { number: record.number })) {
       close();
     }
   };
@@ -211,7 +213,10 @@ const ActionSlot = ({ record, action }: { record: Order; action: ManualAction })
   }
 };
 
-/** The buttons of the actions the order's status allows (the API lists them) and the user may take. */
+/**
+ * The buttons of the actions the order's status allows (the API lists them) and the user may
+ * take, then split, merge and allocation by hand, which show themselves when they apply.
+ */
 export const OrderActionButtons = () => {
   const record = useRecordContext<Order>();
   if (!record) return null;
@@ -219,13 +224,15 @@ export const OrderActionButtons = () => {
   const allowed = MANUAL_ACTIONS.filter(
     (action) => record.actions?.includes(action) && !(action === 'confirm_payment' && record.payment?.status === 'paid'),
   );
-  if (!allowed.length) return null;
   return (
     <Box data-testid="order-actions">
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
         {allowed.map((action) => (
           <ActionSlot key={action} record={record} action={action} />
         ))}
+        <SplitButton record={record} />
+        <MergeButton record={record} />
+        <AllocateButton record={record} />
       </Stack>
     </Box>
   );

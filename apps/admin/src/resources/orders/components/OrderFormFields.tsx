@@ -143,7 +143,7 @@ export const OrderFormFields = () => {
         </Box>
       </Section>
       <Section title="resources.orders.form.sections.address">
-        <AddressInputs prefix="shippingAddress." />
+        <AddressInputs prefix="shippingAddress." streetOptional />
       </Section>
       <Section title="resources.orders.form.sections.lines">
         <ArrayInput source="lines" label={false} validate={atLeastOneLine} data-testid="order-lines-input">

@@ -45,7 +45,7 @@ const RemarkButton = ({ record }: { record: Order }) => {
   };
   const submit = async (values: FieldValues) => {
     const remark = String(values.remark ?? '').trim();
-    if (await run(() => dataProvider.addOrderRemark(record.id, remark), 'resources.orders.notifications.remark_added', { number: record.number })) {
+    if (await run((options) => dataProvider.addOrderRemark(record.id, remark, options), 'resources.orders.notifications.remark_added', { number: record.number })) {
       close();
     }
   };
@@ -91,7 +91,7 @@ const TagsButton = ({ record }: { record: Order }) => {
   };
   const submit = async (values: FieldValues) => {
     const tags = cleanTags(values.tags);
-    if (await run(() => dataProvider.setOrderTags(record.id, tags), 'resources.orders.notifications.tags_saved', { number: record.number })) close();
+    if (await run((options) => dataProvider.setOrderTags(record.id, tags, options), 'resources.orders.notifications.tags_saved', { number: record.number })) close();
   };
   return (
     <>

@@ -59,19 +59,24 @@ const Entry = ({ entry, names, last }: { entry: TimelineEntry; names: Record<str
   );
 };
 
-/** Everything that happened to the order, oldest first, with who did it and how its status moved. */
-export const TimelineCard = () => {
-  const record = useRecordContext<Order>();
-  const translate = useTranslate();
+/** The order's events, oldest first; shared by the timeline and the related orders (one request). */
+export const useOrderTimeline = (record: Order | undefined) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const id = record?.id;
-  const { data, isPending, isError } = useQuery({
+  return useQuery({
     // Read again whenever the order changes (an action here, or the system moving it on).
     queryKey: ['orders', 'timeline', id, record?.status, record?.updatedAt],
     queryFn: () => dataProvider.getOrderTimeline(id!).then((result) => result.data),
     enabled: !!id,
     placeholderData: (previous) => previous,
   });
+};
+
+/** Everything that happened to the order, oldest first, with who did it and how its status moved. */
+export const TimelineCard = () => {
+  const record = useRecordContext<Order>();
+  const translate = useTranslate();
+  const { data, isPending, isError } = useOrderTimeline(record);
   const names = useUserNames((data ?? []).map((entry) => entry.actorId));
   if (!record) return null;
   return (

@@ -1,29 +1,44 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { newIdempotencyKey } from '../../../providers/idempotencyKey';
+import type { CommandOptions } from '../../../providers/orders';
 import { orderErrorMessage } from './orderError';
 
 export interface OrderActionState {
   /** Why the last call was refused, in the user's language, for the dialog to show. */
   failure: string | null;
   isPending: boolean;
+  /** Forgets the refusal and starts a new attempt (a dialog closing). */
   clearFailure: () => void;
-  /** Makes the call; on success notifies `message` with `args`, refreshes the page and resolves true. */
-  run: (call: () => Promise<unknown>, message: string, args?: Record<string, unknown>) => Promise<boolean>;
+  /**
+   * Makes the call with the attempt's Idempotency-Key; on success notifies `message` with
+   * `args`, refreshes the page and resolves true.
+   */
+  run: (call: (options: CommandOptions) => Promise<unknown>, message: string, args?: Record<string, unknown>) => Promise<boolean>;
 }
 
-/** What every action on the order page does around its call: busy, refused, done. */
+/**
+ * What every action on the order page does around its call: busy, refused, done. One key serves
+ * an attempt until it succeeds, so a second click or a retry after a lost answer gets the first
+ * answer instead of acting twice; a failed call stores nothing on the server, so retrying it
+ * with the same key runs it again.
+ */
 export const useOrderAction = (): OrderActionState => {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
   const [failure, setFailure] = useState<string | null>(null);
+  const key = useRef<string | null>(null);
   const { mutateAsync, isPending } = useMutation({ mutationFn: (call: () => Promise<unknown>) => call() });
 
-  const run = async (call: () => Promise<unknown>, message: string, args?: Record<string, unknown>) => {
+  const run = async (call: (options: CommandOptions) => Promise<unknown>, message: string, args?: Record<string, unknown>) => {
     setFailure(null);
+    key.current ??= newIdempotencyKey();
+    const idempotencyKey = key.current;
     try {
-      await mutateAsync(call);
+      await mutateAsync(() => call({ idempotencyKey }));
+      key.current = null;
       notify(message, { type: 'success', messageArgs: args });
       refresh();
       return true;
@@ -35,5 +50,10 @@ export const useOrderAction = (): OrderActionState => {
     }
   };
 
-  return { failure, isPending, clearFailure: () => setFailure(null), run };
+  const clearFailure = () => {
+    key.current = null;
+    setFailure(null);
+  };
+
+  return { failure, isPending, clearFailure, run };
 };
