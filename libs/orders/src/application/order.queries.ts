@@ -128,10 +128,10 @@ export class OrderQueries {
     );
   }
 
-  /** Orders per status (all orders; a counter table kept by trigger, so no scan). */
+  /** Orders per status (all orders; counter rows kept by trigger, so no scan). */
   async statusCounts(): Promise<Record<OrderStatus, number>> {
     const rows: { status: OrderStatus; count: number }[] = await this.uow.manager.query(
-      `SELECT status, count::int AS count FROM sales_order_status_count`,
+      `SELECT status, sum(count)::int AS count FROM sales_order_status_count GROUP BY status`,
     );
     return Object.fromEntries(ORDER_STATUSES.map((s) => [s, rows.find((r) => r.status === s)?.count ?? 0])) as Record<OrderStatus, number>;
   }
