@@ -302,6 +302,17 @@ describe('orders', () => {
       expect(blocked).toMatchObject({ status: 'on_hold', openFlags: ['BLOCK_LISTED'] });
     });
 
+    it("lets a channel turn auto-approval off (or on) whatever the global switch says", async () => {
+      expect((await setAudit((a) => (a.autoApprove = true))).status).toBe(200);
+      const settings = await t.http.put(`/api/order-settings/channels/${MANUAL_CHANNEL_ID}`).auth(admin, bearer).send({ autoApprove: false }).expect(200);
+      expect(settings.body.channels).toEqual([expect.objectContaining({ code: 'manual', autoApprove: false })]);
+      expect((await create()).status).toBe('pending_review');
+      await t.http.put(`/api/order-settings/channels/${MANUAL_CHANNEL_ID}`).auth(admin, bearer).send({ autoApprove: null }).expect(200);
+      expect((await create()).status).toBe('approved');
+      await t.http.put(`/api/order-settings/channels/${MANUAL_CHANNEL_ID}`).auth(admin, bearer).send({ autoApprove: 'yes' }).expect(400);
+      await t.http.put(`/api/order-settings/channels/${randomUUID()}`).auth(admin, bearer).send({ autoApprove: true }).expect(404);
+    });
+
     it('suspects a duplicate: the same customer and items twice within the window', async () => {
       const customer = { name: '钱七', phone: '13700000007' };
       await create({ customer });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertAllowed, AuditTrail, InvalidInputError, RequestContext, UnitOfWork } from '@oms/core';
+import { assertAllowed, AuditTrail, InvalidInputError, NotFoundError, RequestContext, UnitOfWork } from '@oms/core';
 import { resolveAuditSettings, type StoredAuditSettings, validateAuditSettings } from '../domain/audit/audit.js';
 import { BLOCK_LIST_KINDS, type BlockListEntry } from '../domain/audit/audit.types.js';
 
@@ -8,6 +8,8 @@ export interface OrderSettings {
   /** Every rule with its enabled flag and parameters, and auto-approval (defaults filled in). */
   audit: ReturnType<typeof resolveAuditSettings>;
   blockList: BlockListEntry[];
+  /** Each sales channel's auto-approval: true or false, or null to follow the global switch. */
+  channels: { id: string; code: string; name: string; autoApprove: boolean | null }[];
   version: number;
   updatedAt: string;
 }
@@ -24,7 +26,17 @@ export class OrderSettingsService {
     const [row] = await this.uow.manager.query(
       `SELECT audit, block_list AS "blockList", version, updated_at AS "updatedAt" FROM order_setting WHERE id = 'default'`,
     );
-    return { id: 'default', audit: resolveAuditSettings(row.audit as StoredAuditSettings), blockList: row.blockList, version: row.version, updatedAt: row.updatedAt };
+    const channels = await this.uow.manager.query(
+      `SELECT id, code, name, auto_approve AS "autoApprove" FROM sales_channel ORDER BY code`,
+    );
+    return {
+      id: 'default',
+      audit: resolveAuditSettings(row.audit as StoredAuditSettings),
+      blockList: row.blockList,
+      channels,
+      version: row.version,
+      updatedAt: row.updatedAt,
+    };
   }
 
   async put(input: { audit?: unknown; blockList?: unknown }): Promise<OrderSettings> {
@@ -49,6 +61,27 @@ export class OrderSettingsService {
       return after;
     });
   }
+
+  async setChannelAutoApprove(channelId: string, autoApprove: boolean | null): Promise<OrderSettings> {
+    await setChannelAutoApprove(this.uow, this.audit, channelId, autoApprove);
+    return this.get();
+  }
+}
+
+/** A channel's own auto-approval (null: follow the global switch). */
+export async function setChannelAutoApprove(
+  uow: UnitOfWork,
+  audit: AuditTrail,
+  channelId: string,
+  autoApprove: boolean | null,
+): Promise<void> {
+  assertAllowed('update', 'Setting', { key: 'orders' }, ['value']);
+  await uow.run(async (m) => {
+    const [before] = await m.query(`SELECT auto_approve AS "autoApprove" FROM sales_channel WHERE id = $1 FOR UPDATE`, [channelId]);
+    if (!before) throw new NotFoundError('Sales channel', channelId);
+    await m.query(`UPDATE sales_channel SET auto_approve = $2 WHERE id = $1`, [channelId, autoApprove]);
+    await audit.record({ action: 'order-settings.channel', entityType: 'SalesChannel', entityId: channelId, before, after: { autoApprove } });
+  });
 }
 
 function checkBlockList(input: unknown): BlockListEntry[] {

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can } from '@oms/core';
 import { OrderSettingsService } from '../application/order-settings.service.js';
-import { OrderSettingsDto } from './dto/order-settings.dto.js';
+import { ChannelAutoApproveDto, OrderSettingsDto } from './dto/order-settings.dto.js';
 
 /** The order audit's rules, parameters and auto-approval, and the block list. */
 @ApiTags('orders')
@@ -23,5 +23,12 @@ export class OrderSettingsController {
   @ApiOperation({ summary: 'Change the audit rules, auto-approval or the block list (each part optional)' })
   put(@Body() dto: OrderSettingsDto) {
     return this.settings.put(dto);
+  }
+
+  @Put('channels/:channelId')
+  @Can('update', 'Setting')
+  @ApiOperation({ summary: "A channel's own auto-approval: true, false, or null to follow the global switch" })
+  channel(@Param('channelId', ParseUUIDPipe) channelId: string, @Body() dto: ChannelAutoApproveDto) {
+    return this.settings.setChannelAutoApprove(channelId, dto.autoApprove);
   }
 }

@@ -1,5 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsObject, IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsBoolean, IsObject, IsOptional, ValidateIf } from 'class-validator';
 
 /** Checked in depth by the settings service (rule names, parameter types and ranges, block-list kinds). */
 export class OrderSettingsDto {
@@ -10,4 +10,10 @@ export class OrderSettingsDto {
   @ApiPropertyOptional({ example: [{ kind: 'phone', value: '13800000000' }] })
   @IsOptional() @IsArray()
   blockList?: unknown[];
+}
+
+export class ChannelAutoApproveDto {
+  @ApiProperty({ nullable: true, description: 'null: follow the global auto-approval switch' })
+  @ValidateIf((_, v) => v !== null) @IsBoolean({ message: 'autoApprove must be true, false or null' })
+  autoApprove!: boolean | null;
 }
