@@ -78,6 +78,24 @@ describe('the order saga', () => {
     expect(await statusOf(o.id)).toBe('cancelled');
   });
 
+  it('turns a cancellation of an order with the warehouse into a request the warehouse confirms or refuses', async () => {
+    await product('SAGA-F', 4);
+    const o = await order('SAGA-F', 2);
+    await approve(o.id).expect(200);
+    await waitFor(o.id, 'allocated');
+    const act = (action: string, payload: object = {}) => t.http.post(`/api/orders/${o.id}/${action}`).auth(admin, bearer).send(payload);
+    await act('start-fulfillment').expect(200);
+    const requested = await act('cancel', { reason: 'Customer changed their mind' }).expect(200);
+    expect(requested.body).toMatchObject({ status: 'in_fulfillment', openFlags: ['CANCEL_REQUESTED'] });
+    expect(await reserved('SAGA-F')).toBe(2);
+    await act('refuse-cancel', { reason: 'Already packed' }).expect(200);
+    await act('confirm-cancel').expect(409);
+    await act('cancel', { reason: 'Asked again' }).expect(200);
+    const cancelled = await act('confirm-cancel').expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    await eventually(async () => (await reserved('SAGA-F')) === 0, 30_000, 'the stock to be released');
+  });
+
   it('allocates once when the approval is delivered twice', async () => {
     await product('SAGA-D', 5);
     const o = await order('SAGA-D', 1);

@@ -129,6 +129,19 @@ export class OrdersService {
     return this.act(id, 'cancel', 'order.cancel', (o, a) => o.cancel(reason, a), { reason });
   }
 
+  /** Hands the order to its warehouse (by hand until the warehouse integration does it). */
+  startFulfillment(id: string) {
+    return this.act(id, 'update', 'order.start-fulfillment', (o, a) => o.startFulfillment(a), {});
+  }
+
+  confirmCancel(id: string) {
+    return this.act(id, 'cancel', 'order.confirm-cancel', (o, a) => o.confirmCancel(a), {});
+  }
+
+  refuseCancel(id: string, reason: string) {
+    return this.act(id, 'cancel', 'order.refuse-cancel', (o, a) => o.refuseCancel(reason, a), { reason });
+  }
+
   updateAddress(id: string, address: Address) {
     return this.act(id, 'update', 'order.update-address', (o, a) => o.updateAddress(address, a), { address }, true);
   }

@@ -186,3 +186,33 @@ describe('splitting and merging', () => {
     expect(() => a.absorb([approved], AT)).toThrow(expect.objectContaining({ code: 'orders.not_editable' }));
   });
 });
+
+describe('cancelling an order the warehouse has', () => {
+  const inFulfillment = () => {
+    const order = Order.create(newOrder(), AT);
+    order.approve(null, AT);
+    order.recordAllocation('allocated', 'a', ['w1'], SYSTEM);
+    order.startFulfillment(AT);
+    order.pullEvents();
+    return order;
+  };
+
+  it('becomes a request the warehouse confirms (then cancelled, stock given back) or refuses (the order goes on)', () => {
+    const order = inFulfillment();
+    order.cancel('Customer changed their mind', AT);
+    expect(order.status).toBe('in_fulfillment');
+    expect(order.openFlags.map((f) => f.code)).toEqual(['CANCEL_REQUESTED']);
+    order.cancel('Asked twice', AT);
+    expect(order.pullEvents().map((e) => e.type)).toEqual(['orders.order-cancel-requested']);
+    order.refuseCancel('Already with the carrier', AT);
+    expect(order.status).toBe('in_fulfillment');
+    expect(order.snapshot.flags[0]).toMatchObject({ resolution: 'refused' });
+    expect(() => order.confirmCancel(AT)).toThrow(expect.objectContaining({ code: 'orders.illegal_transition' }));
+
+    const again = inFulfillment();
+    again.cancel('Wrong size', AT);
+    again.confirmCancel(AT);
+    expect(again.status).toBe('cancelled');
+    expect(again.pullEvents().at(-1)!.payload).toMatchObject({ from: 'in_fulfillment', to: 'cancelled', heldStock: true, reason: 'Wrong size' });
+  });
+});

@@ -5,7 +5,10 @@ import {
   OrderApproved,
   OrderAudited,
   OrderCancelled,
+  OrderCancelRefused,
+  OrderCancelRequested,
   OrderCreated,
+  OrderInFulfillment,
   OrderHeld,
   OrderLinesChanged,
   OrderPaymentConfirmed,
@@ -195,11 +198,46 @@ export class Order {
     this.raise(new OrderReleased('order', this.state.id, this.move(from, 'pending_review'), meta(actor)));
   }
 
+  /**
+   * Cancels the order. Once it is with the warehouse (in fulfilment) the parcel may already be
+   * packed: the cancellation becomes a request (flag CANCEL_REQUESTED) that the warehouse
+   * confirms or refuses.
+   */
   cancel(reason: string, actor: Actor): void {
     const from = this.state.status;
+    if (from === 'in_fulfillment') {
+      if (this.openFlags.some((f) => f.code === 'CANCEL_REQUESTED')) return;
+      this.state.flags.push({ code: 'CANCEL_REQUESTED', message: reason, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
+      this.raise(new OrderCancelRequested('order', this.state.id, this.move(from, from, reason), meta(actor)));
+      return;
+    }
     this.transition('cancel', 'cancelled');
     this.resolveFlags(() => true, 'cancelled', actor);
     this.raise(new OrderCancelled('order', this.state.id, { ...this.move(from, 'cancelled', reason), heldStock: HOLDS_STOCK.includes(from) }, meta(actor)));
+  }
+
+  /** Handed to the warehouse: picking and packing start. */
+  startFulfillment(actor: Actor): void {
+    const from = this.state.status;
+    this.transition('start_fulfillment', 'in_fulfillment');
+    this.raise(new OrderInFulfillment('order', this.state.id, this.move(from, 'in_fulfillment'), meta(actor)));
+  }
+
+  /** The warehouse stopped the parcel: the requested cancellation goes through. */
+  confirmCancel(actor: Actor): void {
+    const request = this.openFlags.find((f) => f.code === 'CANCEL_REQUESTED');
+    if (!request) throw new IllegalTransitionError(this.state.number, this.state.status, 'cancel');
+    const from = this.state.status;
+    this.transition('cancel', 'cancelled');
+    this.resolveFlags(() => true, 'cancelled', actor);
+    this.raise(new OrderCancelled('order', this.state.id, { ...this.move(from, 'cancelled', request.message), heldStock: true }, meta(actor)));
+  }
+
+  /** The parcel had already left or could not be stopped: the order goes on. */
+  refuseCancel(reason: string, actor: Actor): void {
+    if (!this.openFlags.some((f) => f.code === 'CANCEL_REQUESTED')) throw new IllegalTransitionError(this.state.number, this.state.status, 'cancel');
+    this.resolveFlags((f) => f.code === 'CANCEL_REQUESTED', 'refused', actor);
+    this.raise(new OrderCancelRefused('order', this.state.id, this.move(this.state.status, this.state.status, reason), meta(actor)));
   }
 
   /** Inventory's answer to an allocation: allocated, partially allocated or backordered. */

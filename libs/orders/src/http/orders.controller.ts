@@ -143,6 +143,33 @@ export class OrdersController {
     return this.showAfter(id, this.orders.cancel(id, dto.reason));
   }
 
+  @Post(':id/start-fulfillment')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('update', 'Order')
+  @ApiOperation({ summary: 'Hand an allocated order to its warehouse (picking and packing start)' })
+  startFulfillment(@Param('id', ParseUUIDPipe) id: string) {
+    return this.showAfter(id, this.orders.startFulfillment(id));
+  }
+
+  @Post(':id/confirm-cancel')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('cancel', 'Order')
+  @ApiOperation({ summary: 'The warehouse stopped the parcel: the requested cancellation goes through' })
+  confirmCancel(@Param('id', ParseUUIDPipe) id: string) {
+    return this.showAfter(id, this.orders.confirmCancel(id));
+  }
+
+  @Post(':id/refuse-cancel')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('cancel', 'Order')
+  @ApiOperation({ summary: 'The parcel could not be stopped: the order goes on' })
+  refuseCancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.showAfter(id, this.orders.refuseCancel(id, dto.reason));
+  }
+
   @Post(':id/update-address')
   @Idempotent()
   @HttpCode(200)

@@ -52,3 +52,12 @@ export class OrderSplit extends OrderEvent<OrderEventPayload & { children: { id:
 export class OrderMerged extends OrderEvent<OrderEventPayload & { merged: { id: string; number: string }[] }> {
   static override readonly type = 'orders.order-merged';
 }
+export class OrderInFulfillment extends OrderEvent {
+  static override readonly type = 'orders.order-in-fulfillment';
+}
+export class OrderCancelRequested extends OrderEvent {
+  static override readonly type = 'orders.order-cancel-requested';
+}
+export class OrderCancelRefused extends OrderEvent {
+  static override readonly type = 'orders.order-cancel-refused';
+}

@@ -209,6 +209,7 @@ export const ordersEn = {
   },
   flag_codes: {
     HELD: 'Held by staff',
+    CANCEL_REQUESTED: 'Cancellation requested from the warehouse',
     ADDRESS_INCOMPLETE: 'Incomplete address',
     OUTSIDE_DELIVERY_AREA: 'Outside delivery area',
     PHONE_INVALID: 'Invalid phone',
@@ -228,6 +229,7 @@ export const ordersEn = {
     cancelled: 'Closed by cancellation',
     released: 'Released',
     merged: 'Merged into another order',
+    refused: 'Refused by the warehouse',
   },
   related: {
     parent: 'Split off from',
@@ -314,6 +316,9 @@ export const ordersEn = {
     'order-lines-changed': 'Items changed',
     'order-split': 'Split',
     'order-merged': 'Orders merged in',
+    'order-in-fulfillment': 'Handed to the warehouse',
+    'order-cancel-requested': 'Cancellation requested',
+    'order-cancel-refused': 'Cancellation refused',
   },
   timeline: {
     empty: 'Nothing has happened to this order yet.',

@@ -212,6 +212,7 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
   },
   flag_codes: {
     HELD: '人工挂起',
+    CANCEL_REQUESTED: '已向仓库申请取消',
     ADDRESS_INCOMPLETE: '地址不完整',
     OUTSIDE_DELIVERY_AREA: '超出配送范围',
     PHONE_INVALID: '手机号无效',
@@ -231,6 +232,7 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     cancelled: '随取消关闭',
     released: '已解除',
     merged: '已合并到其他订单',
+    refused: '仓库拒绝取消',
   },
   related: {
     parent: '拆分自',
@@ -317,6 +319,9 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     'order-lines-changed': '修改商品',
     'order-split': '拆分订单',
     'order-merged': '合并订单',
+    'order-in-fulfillment': '已交仓库作业',
+    'order-cancel-requested': '申请取消',
+    'order-cancel-refused': '取消被拒',
   },
   timeline: {
     empty: '该订单还没有任何动态。',
