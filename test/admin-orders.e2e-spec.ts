@@ -232,6 +232,35 @@ describeInBrowser('order screens (browser)', () => {
     await page.context().close();
   }, 120_000);
 
+  it('hands an order to the warehouse; a cancellation then becomes a request the warehouse refuses or confirms, in English', async () => {
+    const created = await api('/orders', { method: 'POST', body: seedOrder('钱七', '13900139007', { method: 'alipay', status: 'paid' }) });
+    const id = String(created.body.id);
+    expect((await api(`/orders/${id}/approve`, { method: 'POST', body: {} })).status).toBe(200);
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'en');
+    await switchLanguage(page, 'English');
+    await page.goto(`${system.baseUrl}/admin/#/orders/${id}/show`);
+    await waitForStatus(page, ['allocated']);
+    await page.getByTestId('order-action-start_fulfillment').click();
+    await waitForStatus(page, ['in_fulfillment']);
+    await page.getByTestId('order-action-cancel').click();
+    await page.getByTestId('order-cancel-dialog').locator('[name="reason"]').first().fill('Customer changed their mind');
+    await page.getByTestId('order-cancel-submit').click();
+    await page.getByTestId('order-action-refuse_cancel').waitFor();
+    expect(await headerStatus(page).getAttribute('data-status')).toBe('in_fulfillment');
+    await calm(page);
+    await shot(page, 'admin-order-cancel-requested-en');
+    await page.getByTestId('order-action-refuse_cancel').click();
+    await page.getByTestId('order-refuse_cancel-dialog').locator('[name="reason"]').first().fill('Already with the carrier');
+    await page.getByTestId('order-refuse_cancel-submit').click();
+    await page.getByTestId('order-action-refuse_cancel').waitFor({ state: 'detached' });
+    expect(await headerStatus(page).getAttribute('data-status')).toBe('in_fulfillment');
+    await page.getByTestId('order-action-cancel').click();
+    await page.getByTestId('order-cancel-dialog').locator('[name="reason"]').first().fill('Asked again');
+    await page.getByTestId('order-cancel-submit').click();
+    await page.getByTestId('order-action-confirm_cancel').click();
+    await waitForStatus(page, ['cancelled']);
+  }, 180_000);
+
   it('shows a Viewer the order without any action', async () => {
     const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en');
     await page.goto(`${system.baseUrl}/admin/#/orders/${orderId}/show`);

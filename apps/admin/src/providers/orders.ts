@@ -31,6 +31,9 @@ export interface OrderMethods {
   holdOrder(id: Identifier, reason: string, options?: CommandOptions): Promise<{ data: Order }>;
   releaseOrder(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
   cancelOrder(id: Identifier, reason: string, options?: CommandOptions): Promise<{ data: Order }>;
+  startOrderFulfillment(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
+  confirmOrderCancel(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
+  refuseOrderCancel(id: Identifier, reason: string, options?: CommandOptions): Promise<{ data: Order }>;
   updateOrderAddress(id: Identifier, shippingAddress: Address, options?: CommandOptions): Promise<{ data: Order }>;
   addOrderRemark(id: Identifier, remark: string, options?: CommandOptions): Promise<{ data: Order }>;
   setOrderTags(id: Identifier, tags: string[], options?: CommandOptions): Promise<{ data: Order }>;
@@ -71,6 +74,9 @@ export const orderMethods: OrderMethods = {
   holdOrder: (id, reason, options) => act(id, 'hold', { reason }, options),
   releaseOrder: (id, options) => act(id, 'release', {}, options),
   cancelOrder: (id, reason, options) => act(id, 'cancel', { reason }, options),
+  startOrderFulfillment: (id, options) => act(id, 'start-fulfillment', {}, options),
+  confirmOrderCancel: (id, options) => act(id, 'confirm-cancel', {}, options),
+  refuseOrderCancel: (id, reason, options) => act(id, 'refuse-cancel', { reason }, options),
   updateOrderAddress: (id, shippingAddress, options) => act(id, 'update-address', { shippingAddress }, options),
   addOrderRemark: (id, remark, options) => act(id, 'add-remark', { remark }, options),
   setOrderTags: (id, tags, options) => act(id, 'tags', { tags }, options),

@@ -28,7 +28,7 @@ export const COMBINABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', '
 export const ALLOCATABLE_STATUSES: readonly OrderStatus[] = ['approved', 'partially_allocated', 'backordered'];
 
 /** The actions people take from the order page; the others (allocation, shipping) are the system's. */
-export const MANUAL_ACTIONS = ['confirm_payment', 'approve', 'reject', 'hold', 'release', 'cancel'] as const;
+export const MANUAL_ACTIONS = ['confirm_payment', 'approve', 'reject', 'hold', 'release', 'start_fulfillment', 'cancel'] as const;
 export type ManualAction = (typeof MANUAL_ACTIONS)[number];
 
 /** The permission each action needs on the Order subject (release is the other half of hold). */
@@ -38,6 +38,7 @@ export const PERMISSION_OF: Record<ManualAction, string> = {
   reject: 'reject',
   hold: 'hold',
   release: 'hold',
+  start_fulfillment: 'update',
   cancel: 'cancel',
 };
 

@@ -4,6 +4,7 @@ import HoldIcon from '@mui/icons-material/PauseCircleOutlined';
 import PaymentIcon from '@mui/icons-material/Payments';
 import RejectIcon from '@mui/icons-material/DoNotDisturbOn';
 import ReleaseIcon from '@mui/icons-material/PlayCircleOutlined';
+import WarehouseIcon from '@mui/icons-material/Warehouse';
 import { Alert, Box, Stack } from '@mui/material';
 import { type ReactElement, useState } from 'react';
 import { Button, maxLength, TextInput, useCanAccess, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
@@ -23,6 +24,7 @@ const ICONS: Record<ManualAction, ReactElement> = {
   reject: <RejectIcon />,
   hold: <HoldIcon />,
   release: <ReleaseIcon />,
+  start_fulfillment: <WarehouseIcon />,
   cancel: <CancelIcon />,
 };
 
@@ -67,6 +69,72 @@ const ReleaseButton = ({ record }: { record: Order }) => {
       disabled={isPending}
       onClick={() => run((options) => dataProvider.releaseOrder(record.id, options), 'resources.orders.notifications.release', { number: record.number })}
     />
+  );
+};
+
+/** Hand to the warehouse, no question asked (until the warehouse integration does it). */
+const StartFulfillmentButton = ({ record }: { record: Order }) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const { run, isPending } = useOrderAction();
+  return (
+    <ActionButton
+      action="start_fulfillment"
+      disabled={isPending}
+      onClick={() =>
+        run((options) => dataProvider.startOrderFulfillment(record.id, options), 'resources.orders.notifications.start_fulfillment', { number: record.number })
+      }
+    />
+  );
+};
+
+/** A cancellation the warehouse was asked for: it confirms (cancelled) or refuses (with why). */
+const CancelRequestButtons = ({ record }: { record: Order }) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const translate = useTranslate();
+  const may = useMay('cancel', record);
+  const [open, setOpen] = useState(false);
+  const { run, isPending, failure, clearFailure } = useOrderAction();
+  if (!may || !(record.openFlags ?? []).includes('CANCEL_REQUESTED')) return null;
+  const args = { number: record.number };
+  const close = () => {
+    setOpen(false);
+    clearFailure();
+  };
+  const refuse = async (values: FieldValues) => {
+    const reason = String(values.reason ?? '').trim();
+    if (await run((options) => dataProvider.refuseOrderCancel(record.id, reason, options), 'resources.orders.notifications.refuse_cancel', args)) close();
+  };
+  return (
+    <>
+      <Button
+        label="resources.orders.actions.confirm_cancel"
+        variant="contained"
+        color="error"
+        disabled={isPending}
+        data-testid="order-action-confirm_cancel"
+        onClick={() => run((options) => dataProvider.confirmOrderCancel(record.id, options), 'resources.orders.notifications.confirm_cancel', args)}
+      >
+        <CancelIcon />
+      </Button>
+      <Button label="resources.orders.actions.refuse_cancel" variant="outlined" data-testid="order-action-refuse_cancel" onClick={() => setOpen(true)}>
+        <ReleaseIcon />
+      </Button>
+      <OrderDialog
+        open={open}
+        onClose={close}
+        testId="order-refuse_cancel"
+        title={translate('resources.orders.dialogs.refuse_cancel_title', args)}
+        body={translate('resources.orders.dialogs.refuse_cancel_body')}
+        defaultValues={{ reason: '' }}
+        onSubmit={refuse}
+        failure={failure}
+        isPending={isPending}
+        submitLabel="resources.orders.actions.refuse_cancel"
+        submitIcon={<ReleaseIcon />}
+      >
+        <ReasonInput />
+      </OrderDialog>
+    </>
   );
 };
 
@@ -208,6 +276,8 @@ const ActionSlot = ({ record, action }: { record: Order; action: ManualAction })
       return <ApproveButton record={record} />;
     case 'release':
       return <ReleaseButton record={record} />;
+    case 'start_fulfillment':
+      return <StartFulfillmentButton record={record} />;
     default:
       return <ReasonButton record={record} action={action} />;
   }
@@ -230,6 +300,7 @@ export const OrderActionButtons = () => {
         {allowed.map((action) => (
           <ActionSlot key={action} record={record} action={action} />
         ))}
+        <CancelRequestButtons record={record} />
         <SplitButton record={record} />
         <MergeButton record={record} />
         <AllocateButton record={record} />
