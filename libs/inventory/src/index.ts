@@ -6,9 +6,9 @@ export { WarehousesService, type WarehouseInput } from './application/warehouses
 export { StockService, type ManualMovement } from './application/stock.service.js';
 /** Reserve, release and consume stock per order line: atomic, idempotent, deadlock-free. */
 export { ReservationsService, type ReservationLine } from './application/reservations.service.js';
-/** Background work: the nightly stock reconcile and its drift alert. */
+/** The stock check (nightly and on request), the runs it keeps and its drift alert. */
 export { InventoryWorkerModule } from './inventory-worker.module.js';
-export { ReconcileJob, RECONCILE_QUEUE, RECONCILE_CRON } from './application/reconcile.job.js';
+export { ReconcileJob, StockReconciler, RECONCILE_QUEUE, RECONCILE_CRON } from './application/reconcile.job.js';
 /** Bins (locations) of physical warehouses. */
 export { BinsService, type BinInput } from './application/bins.service.js';
 /** Stock per bin: put away, move between bins, take out; read in walking order. */

@@ -1,5 +1,5 @@
 import { bootTestApp, type TestApp } from '../../../test/support/app.js';
-import { adminToken, bearer, createUser, query } from '../../../test/support/access.js';
+import { adminToken, auditEntries, bearer, createUser, query } from '../../../test/support/access.js';
 
 const ADDRESS = { country: 'CN', province: '浙江省', city: '杭州市', line1: '1 号' };
 
@@ -85,6 +85,38 @@ describe('stock levels and the movements ledger', () => {
     const viewer = await createUser(t, { roleKeys: ['viewer'] });
     await move({ sku: 'PEN-1', warehouseId: gz, type: 'receipt', quantity: 2, reason: 'r' }, viewer.token).expect(403);
   });
+
+  it('names who moved stock on every movement and audits each receipt, adjustment and transfer with its result', async () => {
+    const staff = await createUser(t, { roleKeys: ['warehouse_staff'], warehouseIds: [hz, gz] });
+    const receipt = await move({ sku: 'PEN-1', warehouseId: hz, type: 'receipt', quantity: 6, reason: '到货', reference: 'PO-AUDIT' }, staff.token).expect(201);
+    const adjustment = await move({ sku: 'PEN-1', warehouseId: hz, type: 'adjustment', quantity: -2, reason: '破损' }, staff.token).expect(201);
+    const transfer = await t.http
+      .post('/api/stock-transfers')
+      .auth(staff.token, bearer)
+      .send({ sku: 'PEN-1', fromWarehouseId: hz, toWarehouseId: gz, quantity: 1, reason: '调拨' })
+      .expect(201);
+
+    const actors = await query<{ type: string; actor_id: string }>(
+      t,
+      `SELECT type, actor_id FROM stock_movement WHERE id = ANY($1::uuid[]) OR reference = $2 ORDER BY type`,
+      [[receipt.body.id, adjustment.body.id], transfer.body.reference],
+    );
+    expect(actors).toEqual(['adjustment', 'receipt', 'transfer_in', 'transfer_out'].map((type) => ({ type, actor_id: staff.id })));
+    // The API shows the actor too.
+    const ledger = await t.http.get(`/api/stock-movements/${receipt.body.id}`).auth(admin, bearer).expect(200);
+    expect(ledger.body.actorId).toBe(staff.id);
+
+    const entries = (await auditEntries(t, { actorId: staff.id })).filter((e) => e.action.startsWith('stock.'));
+    expect(entries.map((e) => e.action)).toEqual(['stock.receipt', 'stock.adjustment', 'stock.transfer']);
+    expect(entries[0]).toMatchObject({ outcome: 'success', entityType: 'StockLevel', after: expect.objectContaining({ type: 'receipt', quantity: 6, reference: 'PO-AUDIT', onHandAfter: 6 }) });
+    expect(entries[1].after).toMatchObject({ type: 'adjustment', quantity: -2, reason: '破损', onHandAfter: 4 });
+    expect(entries[2]).toMatchObject({ entityType: 'StockMovement', entityId: transfer.body.reference });
+    expect((entries[2].after as { movements: { type: string }[] }).movements.map((m) => m.type)).toEqual(['transfer_out', 'transfer_in']);
+
+    // A refused movement changes nothing and audits no success.
+    await move({ sku: 'PEN-1', warehouseId: hz, type: 'adjustment', quantity: -100, reason: '盘亏' }, staff.token).expect(409);
+    expect((await auditEntries(t, { actorId: staff.id, outcome: 'success' })).filter((e) => e.action.startsWith('stock.'))).toHaveLength(3);
+  });
 });
 
 describe('low-stock thresholds', () => {
@@ -128,4 +160,5 @@ describe('low-stock thresholds', () => {
     const viewer = await createUser(t, { roleKeys: ['viewer'] });
     await t.http.put(`/api/stock-levels/${level.id}`).auth(viewer.token, bearer).send({ lowStockThreshold: 1 }).expect(403);
   });
+
 });

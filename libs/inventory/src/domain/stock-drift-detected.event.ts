@@ -2,6 +2,8 @@ import { DomainEvent } from '@oms/core';
 
 export interface StockDriftDetectedPayload {
   checkedAt: string;
+  /** The nightly check, or one an administrator asked for. */
+  trigger?: 'nightly' | 'manual';
   levels: number;
   drift: {
     levelId: string;
@@ -27,7 +29,7 @@ export interface StockDriftDetectedPayload {
   }[];
 }
 
-/** The nightly reconcile found levels that disagree with the ledger, the open reservations or their bins: an alert. */
+/** A stock check (nightly or asked for) found levels that disagree with the ledger, the open reservations or their bins: an alert. */
 export class StockDriftDetected extends DomainEvent<StockDriftDetectedPayload> {
   static override readonly type = 'inventory.stock-drift-detected';
   static override readonly version = 1;

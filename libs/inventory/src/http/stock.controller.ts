@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, InvalidInputError, listResource, parseListQuery, RecordBody, requireResource, UnitOfWork } from '@oms/core';
+import { RECONCILE_RUNS, StockReconciler } from '../application/reconcile.job.js';
 import { STOCK_LEVELS, STOCK_MOVEMENTS, StockService } from '../application/stock.service.js';
 import { CreateStockMovementDto, CreateStockTransferDto, UpdateStockLevelDto } from './dto/stock-movement.dto.js';
 
@@ -13,6 +14,7 @@ export class StockLevelsController {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly stock: StockService,
+    private readonly reconciler: StockReconciler,
   ) {}
 
   @Get()
@@ -27,6 +29,13 @@ export class StockLevelsController {
   @ApiOperation({ summary: 'Proves on-hand = ledger sum and reserved = open reservations for every level; lists any drift' })
   reconcile() {
     return this.stock.reconcile();
+  }
+
+  @Post('reconcile')
+  @Can('configure', 'StockLevel')
+  @ApiOperation({ summary: 'Runs the stock check now and keeps its result with the nightly ones; drift raises the alert' })
+  reconcileNow() {
+    return this.reconciler.run('manual');
   }
 
   @Get(':id')
@@ -88,5 +97,25 @@ export class StockTransfersController {
   @ApiOperation({ summary: 'Move stock between two physical warehouses (transfer_out + transfer_in, one transaction)' })
   create(@Body() dto: CreateStockTransferDto) {
     return this.stock.transfer(dto);
+  }
+}
+
+@ApiTags('stock')
+@ApiBearerAuth()
+@Controller('stock-reconcile-runs')
+export class StockReconcileRunsController {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  @Get()
+  @Can('configure', 'StockLevel')
+  @ApiOperation({ summary: 'The stock checks that ran (nightly and on request), newest first, with any drift they found' })
+  list(@Query() query: Record<string, unknown>) {
+    return listResource(this.uow.manager, RECONCILE_RUNS, parseListQuery(query, RECONCILE_RUNS));
+  }
+
+  @Get(':id')
+  @Can('configure', 'StockLevel')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return requireResource(this.uow.manager, RECONCILE_RUNS, id, 'Stock check');
   }
 }
