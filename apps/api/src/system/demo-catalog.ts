@@ -1,6 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ProductsService } from '@oms/catalog';
+import { UnitOfWork } from '@oms/core';
 import { BinStockService, BinsService, StockService, WarehousesService } from '@oms/inventory';
+
+/** Every demo level warns when 10 units or fewer are available. */
+const LOW_STOCK_THRESHOLD = 10;
 
 /** Products of the demo shop: a name in both languages, a price, a weight and their variants. */
 const BASES = [
@@ -65,6 +69,7 @@ export async function seedDemoCatalog(app: INestApplicationContext): Promise<str
   const warehouses = app.get(WarehousesService);
   const stock = app.get(StockService);
   const binStock = app.get(BinStockService);
+  const levels = app.get(UnitOfWork).manager;
   const ids: string[] = [];
   /** Each physical warehouse's bins in walking order. */
   const binIds: string[][] = [];
@@ -122,11 +127,17 @@ export async function seedDemoCatalog(app: INestApplicationContext): Promise<str
       currency: 'CNY',
       ...(p.sku.startsWith('EARB') ? { purchaseLimit: 2 } : {}),
     });
-    // Deterministic stock: most SKUs plenty, every seventh low, every eleventh out in Hangzhou.
+    // Deterministic stock: most SKUs plenty, every seventh low, every eleventh sold out in Hangzhou.
+    // Every level warns at 10 units or fewer, so the low ones show as low.
     for (const [i, warehouseId] of ids.entries()) {
-      const quantity = count % 11 === 0 && i === 0 ? 0 : count % 7 === 0 ? 3 + i : 40 + ((count * 13 + i * 7) % 160);
-      if (quantity > 0) {
-        await stock.record({ sku: p.sku, warehouseId, type: 'receipt', quantity, reason: '期初库存 Opening stock', reference: 'DEMO' });
+      const soldOut = count % 11 === 0 && i === 0;
+      const quantity = soldOut ? 12 : count % 7 === 0 ? 3 + i : 40 + ((count * 13 + i * 7) % 160);
+      await stock.record({ sku: p.sku, warehouseId, type: 'receipt', quantity, reason: '期初库存 Opening stock', reference: 'DEMO' });
+      const [level] = await levels.query(`SELECT id FROM stock_level WHERE sku = $1 AND warehouse_id = $2`, [p.sku, warehouseId]);
+      await stock.setThreshold(level.id, LOW_STOCK_THRESHOLD);
+      if (soldOut) {
+        await stock.record({ sku: p.sku, warehouseId, type: 'adjustment', quantity: -quantity, reason: '售罄 Sold out', reference: 'DEMO' });
+      } else {
         // Most of it put away, some in a second bin further along the walk; every fifth SKU just arrived (all unbinned).
         if ((count + i) % 5 === 4) continue;
         const walk = binIds[i];
