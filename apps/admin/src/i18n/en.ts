@@ -12,6 +12,7 @@ import { productsEn } from '../resources/products/i18n/en';
 import { rolesEn } from '../resources/roles/i18n/en';
 import { stockLevelsEn } from '../resources/stock-levels/i18n/en';
 import { stockMovementsEn } from '../resources/stock-movements/i18n/en';
+import { stockReconcileRunsEn } from '../resources/stock-reconcile-runs/i18n/en';
 import { usersEn } from '../resources/users/i18n/en';
 import { warehousesEn } from '../resources/warehouses/i18n/en';
 import { appEn } from './app.en';
@@ -28,6 +29,7 @@ export const en: TranslationMessages = {
     products: productsEn,
     'stock-levels': stockLevelsEn,
     'stock-movements': stockMovementsEn,
+    'stock-reconcile-runs': stockReconcileRunsEn,
     warehouses: warehousesEn,
     backorders: backordersEn,
     'allocation-settings': allocationSettingsEn,

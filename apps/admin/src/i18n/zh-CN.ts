@@ -11,6 +11,7 @@ import { productsZhCN } from '../resources/products/i18n/zh-CN';
 import { rolesZhCN } from '../resources/roles/i18n/zh-CN';
 import { stockLevelsZhCN } from '../resources/stock-levels/i18n/zh-CN';
 import { stockMovementsZhCN } from '../resources/stock-movements/i18n/zh-CN';
+import { stockReconcileRunsZhCN } from '../resources/stock-reconcile-runs/i18n/zh-CN';
 import { usersZhCN } from '../resources/users/i18n/zh-CN';
 import { warehousesZhCN } from '../resources/warehouses/i18n/zh-CN';
 import { appZhCN } from './app.zh-CN';
@@ -26,6 +27,7 @@ export const zhCN: TranslationMessages = {
     products: productsZhCN,
     'stock-levels': stockLevelsZhCN,
     'stock-movements': stockMovementsZhCN,
+    'stock-reconcile-runs': stockReconcileRunsZhCN,
     warehouses: warehousesZhCN,
     backorders: backordersZhCN,
     'allocation-settings': allocationSettingsZhCN,

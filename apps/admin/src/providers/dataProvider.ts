@@ -5,6 +5,7 @@ import type { DeadLetter } from '../resources/dead-letters/types';
 import type { PermissionCatalog } from '../resources/roles/types';
 import type { StockMovementInput, StockTransferInput } from '../resources/stock-levels/types';
 import type { StockMovement } from '../resources/stock-movements/types';
+import type { StockCheck } from '../resources/stock-reconcile-runs/types';
 import type { User } from '../resources/users/types';
 import { httpClient } from './httpClient';
 import { orderMethods, type OrderMethods } from './orders';
@@ -29,6 +30,8 @@ export interface OmsDataProvider extends DataProvider, ProductImportMethods, Ord
   transferStock(input: StockTransferInput): Promise<{ data: unknown }>;
   putawayStock(input: PutawayInput): Promise<{ data: BinStockChange }>;
   moveBinStock(input: BinMoveInput): Promise<{ data: BinStockChange }>;
+  /** Runs the stock check now; it is kept with the nightly ones. */
+  runStockCheck(): Promise<{ data: StockCheck }>;
 }
 
 /** What a bin operation answers: the level after it, and the bins it touched (null once emptied). */
@@ -83,5 +86,9 @@ export const dataProvider: OmsDataProvider = {
   async moveBinStock(input) {
     const { json } = await post('/bin-stock/moves', input);
     return { data: json as BinStockChange };
+  },
+  async runStockCheck() {
+    const { json } = await post('/stock-levels/reconcile');
+    return { data: json as StockCheck };
   },
 };
