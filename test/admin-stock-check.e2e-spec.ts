@@ -52,7 +52,8 @@ describeInBrowser('stock check (browser)', () => {
     await page.getByTestId('stock-check-run').click();
     await page.locator('[data-testid="stock-check"][data-state="drift"]').waitFor();
     expect(await page.getByTestId('stock-check-message').innerText()).toContain('发现 1 条库存、0 个库位与账不符');
-    await page.getByTestId('stock-check-details').click();
+    // A check run by hand that finds drift unfolds what drifted.
+    expect(await page.getByTestId('stock-check-details').innerText()).toBe('收起');
     const row = page.getByTestId('stock-check-drift').locator('tbody tr');
     await row.first().waitFor();
     expect(await row.count()).toBe(1);
@@ -62,6 +63,9 @@ describeInBrowser('stock check (browser)', () => {
     await page.waitForTimeout(400); // the details finish unfolding
     await panel.screenshot({ path: `${SHOTS}admin-stock-check-details-zh.png` });
     await shot(page, 'admin-stock-check-drift-zh');
+    await page.getByTestId('stock-check-details').click();
+    await page.getByTestId('stock-check-drift').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('stock-check-details').innerText()).toBe('查看差异');
 
     // The alert was raised for notifications to pick up.
     const { rows } = await sql.query(`SELECT payload FROM outbox_event WHERE type = 'inventory.stock-drift-detected'`);
