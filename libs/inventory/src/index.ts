@@ -22,6 +22,7 @@ export {
 export {
   AllocationService,
   type AllocationRecord,
+  type OrderAllocationState,
   type AllocationRequest,
   type ManualPick,
 } from './application/allocation.service.js';

@@ -65,6 +65,14 @@ export interface AllocationRequest {
 
 
 
+/** Where an order's allocation stands now (see `AllocationService.current`). */
+export interface OrderAllocationState {
+  allocationId: string;
+  sequence: number;
+  status: AllocationRecord['status'];
+  warehouseIds: string[];
+}
+
 /**
  * Allocates orders: runs the engine on locked stock levels and reserves its plan in the same
  * transaction, keeps what is short as backorders (filled when stock arrives, oldest paid
@@ -312,6 +320,24 @@ export class AllocationService {
     });
   }
 
+
+  /**
+   * Where an order's allocation stands now: its latest allocation (status and sequence) and the
+   * warehouses holding or having shipped its stock; `released` once it gave its stock back, null
+   * when it was never allocated.
+   */
+  async current(orderId: string): Promise<OrderAllocationState | null> {
+    const rows = await this.history(orderId);
+    if (!rows.length) return null;
+    const last = rows[rows.length - 1];
+    if (rows[0].releasedAt) return { allocationId: last.id, sequence: last.sequence, status: 'released', warehouseIds: [] };
+    const held: { warehouse_id: string }[] = await this.uow.manager.query(
+      `SELECT warehouse_id FROM stock_reservation WHERE order_id = $1 AND status IN ('open', 'consumed')
+       GROUP BY warehouse_id ORDER BY min(created_at), warehouse_id`,
+      [orderId],
+    );
+    return { allocationId: last.id, sequence: last.sequence, status: last.status, warehouseIds: held.map((h) => h.warehouse_id) };
+  }
 
   /** Every allocation of an order, first to last. */
   history(orderId: string): Promise<AllocationRecord[]> {

@@ -39,7 +39,7 @@ export class OrderAuditService {
     const skus = [...new Set(s.lines.map((l) => l.sku))];
     const [products, available, servesAddress] = [
       await this.products.findManyBySku(skus),
-      await this.stock.availableBySku(skus),
+      await this.stock.availableBySku(skus, s.approvedAt ? s.id : undefined),
       await this.stock.servesAddress({
         country: s.shippingAddress.country,
         province: s.shippingAddress.province,

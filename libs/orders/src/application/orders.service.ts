@@ -240,7 +240,8 @@ export class OrdersService {
       }
       const status = record.status as 'allocated' | 'partially_allocated' | 'backordered';
       if (canTransition(s.status, 'record_allocation', status)) {
-        order.recordAllocation(status, record.id, record.shipments.map((x) => x.warehouseId), actorNow());
+        const current = await this.allocations.current(id);
+        order.recordAllocation(status, record, current?.warehouseIds ?? record.shipments.map((x) => x.warehouseId), actorNow());
         await this.orders.save(order);
       }
       await this.audit.record({ action: 'order.allocate', entityType: 'Order', entityId: id, details: { picks, allocationId: record.id } });

@@ -111,7 +111,7 @@ describe('the order', () => {
   it('says on cancellation whether the order held stock', () => {
     const allocated = Order.create(newOrder(), AT);
     allocated.approve(null, AT);
-    allocated.recordAllocation('allocated', 'alloc-1', ['w1'], SYSTEM);
+    allocated.recordAllocation('allocated', { id: 'alloc-1', sequence: 1 }, ['w1'], SYSTEM);
     allocated.pullEvents();
     allocated.cancel('Customer asked', AT);
     expect(allocated.pullEvents()[0].payload).toMatchObject({ from: 'allocated', to: 'cancelled', heldStock: true });
@@ -121,7 +121,7 @@ describe('the order', () => {
     expect(fresh.pullEvents()[0].payload).toMatchObject({ heldStock: false });
   });
 
-  it('changes lines and address only before allocation, keeping a paid total', () => {
+  it('changes lines only before approval and the address until the warehouse has it, keeping a paid total', () => {
     const order = Order.create(newOrder({ payment: { method: 'bank_transfer', instant: false, status: 'pending' } }), AT);
     order.updateLines([{ id: 'l1', sku: 'TEE-WHITE-M', name: 'T', quantity: 1, unitPriceMinor: 9900 }], AT);
     expect(order.snapshot.totalMinor).toBe(9900 + 1000);
@@ -131,8 +131,46 @@ describe('the order', () => {
     );
     expect(paid.snapshot.lines).toHaveLength(2);
     paid.approve(null, AT);
-    paid.recordAllocation('backordered', 'a', [], SYSTEM);
-    expect(() => paid.updateAddress(paid.snapshot.shippingAddress, AT)).toThrow(expect.objectContaining({ code: 'orders.not_editable' }));
+    // Approved once, its lines stay as inventory got them, even on hold again.
+    expect(() => paid.updateLines(paid.snapshot.lines, AT)).toThrow(expect.objectContaining({ code: 'orders.not_editable' }));
+    paid.recordAllocation('backordered', { id: 'a', sequence: 1 }, [], SYSTEM);
+    paid.hold('Customer calls back', AT);
+    expect(() => paid.updateLines(paid.snapshot.lines, AT)).toThrow(
+      expect.objectContaining({ code: 'orders.not_editable', details: { status: 'on_hold', since: 'approved' } }),
+    );
+    // The address may change until the warehouse has the order.
+    paid.updateAddress({ ...paid.snapshot.shippingAddress, line1: '新地址 1 号' }, AT);
+    expect(paid.snapshot.shippingAddress.line1).toBe('新地址 1 号');
+  });
+
+  it('records each allocation once, in order: a late or repeated answer changes nothing', () => {
+    const order = Order.create(newOrder(), AT);
+    order.approve(null, AT);
+    expect(order.recordAllocation('partially_allocated', { id: 'a1', sequence: 1 }, ['w1'], SYSTEM)).toBe(true);
+    expect(order.recordAllocation('allocated', { id: 'a2', sequence: 2 }, ['w2'], SYSTEM)).toBe(true);
+    order.pullEvents();
+    expect(order.recordAllocation('partially_allocated', { id: 'a1', sequence: 1 }, ['w1'], SYSTEM)).toBe(false);
+    expect(order.pullEvents()).toEqual([]);
+    expect(order.snapshot).toMatchObject({ status: 'allocated', allocationSequence: 2, warehouseIds: ['w1', 'w2'] });
+  });
+
+  it('says on cancellation or rejection of an order approved once that stock may be held', () => {
+    const held = Order.create(newOrder(), AT);
+    held.approve(null, AT);
+    held.hold('Check the colour', AT);
+    held.pullEvents();
+    held.cancel('Customer asked', AT);
+    expect(held.pullEvents()[0].payload).toMatchObject({ from: 'on_hold', heldStock: false, mayHoldStock: true });
+    const rejected = Order.create(newOrder(), AT);
+    rejected.approve(null, AT);
+    rejected.hold('Fraud check', AT);
+    rejected.pullEvents();
+    rejected.reject('Fraud', AT);
+    expect(rejected.pullEvents()[0].payload).toMatchObject({ from: 'on_hold', mayHoldStock: true });
+    const never = Order.create(newOrder(), AT);
+    never.pullEvents();
+    never.reject('Fraud', AT);
+    expect(never.pullEvents()[0].payload).toMatchObject({ mayHoldStock: false });
   });
 
   it('confirms a payment only for the order total', () => {
@@ -191,7 +229,7 @@ describe('cancelling an order the warehouse has', () => {
   const inFulfillment = () => {
     const order = Order.create(newOrder(), AT);
     order.approve(null, AT);
-    order.recordAllocation('allocated', 'a', ['w1'], SYSTEM);
+    order.recordAllocation('allocated', { id: 'a', sequence: 1 }, ['w1'], SYSTEM);
     order.startFulfillment(AT);
     order.pullEvents();
     return order;

@@ -163,7 +163,10 @@ export class Order {
     if (!result.passed && (from === 'pending_review' || from === 'pending_payment')) to = this.transition('hold', 'on_hold');
     else if (result.passed && autoApprove && from === 'pending_review' && !this.openFlags.length) to = this.transition('approve', 'approved');
     this.raise(new OrderAudited('order', this.state.id, { ...this.move(from, to), passed: result.passed, flags: this.openFlags }, meta(actor)));
-    if (to === 'approved') this.raise(new OrderApproved('order', this.state.id, { ...this.move(from, to), approvedAnyway: false }, meta(actor)));
+    if (to === 'approved') {
+      this.state.approvedAt ??= actor.at;
+      this.raise(new OrderApproved('order', this.state.id, { ...this.move(from, to), approvedAnyway: false }, meta(actor)));
+    }
   }
 
   /** Approves; with open flags only "anyway", with a reason, which resolves them. */
@@ -172,6 +175,7 @@ export class Order {
     if (open.length && !reason?.trim()) throw new UnresolvedFlagsError(open.map((f) => f.code));
     const from = this.state.status;
     this.transition('approve', 'approved');
+    this.state.approvedAt ??= actor.at;
     this.resolveFlags(() => true, 'approved_anyway', actor);
     this.raise(new OrderApproved('order', this.state.id, { ...this.move(from, 'approved', reason), approvedAnyway: open.length > 0 }, meta(actor)));
   }
@@ -180,7 +184,7 @@ export class Order {
     const from = this.state.status;
     this.transition('reject', 'rejected');
     this.resolveFlags(() => true, 'rejected', actor);
-    this.raise(new OrderRejected('order', this.state.id, this.move(from, 'rejected', reason), meta(actor)));
+    this.raise(new OrderRejected('order', this.state.id, { ...this.move(from, 'rejected', reason), mayHoldStock: this.mayHoldStock(from) }, meta(actor)));
   }
 
   hold(reason: string, actor: Actor): void {
@@ -213,7 +217,9 @@ export class Order {
     }
     this.transition('cancel', 'cancelled');
     this.resolveFlags(() => true, 'cancelled', actor);
-    this.raise(new OrderCancelled('order', this.state.id, { ...this.move(from, 'cancelled', reason), heldStock: HOLDS_STOCK.includes(from) }, meta(actor)));
+    this.raise(
+      new OrderCancelled('order', this.state.id, { ...this.move(from, 'cancelled', reason), heldStock: HOLDS_STOCK.includes(from), mayHoldStock: this.mayHoldStock(from) }, meta(actor)),
+    );
   }
 
   /** Handed to the warehouse: picking and packing start. */
@@ -230,7 +236,7 @@ export class Order {
     const from = this.state.status;
     this.transition('cancel', 'cancelled');
     this.resolveFlags(() => true, 'cancelled', actor);
-    this.raise(new OrderCancelled('order', this.state.id, { ...this.move(from, 'cancelled', request.message), heldStock: true }, meta(actor)));
+    this.raise(new OrderCancelled('order', this.state.id, { ...this.move(from, 'cancelled', request.message), heldStock: true, mayHoldStock: true }, meta(actor)));
   }
 
   /** The parcel had already left or could not be stopped: the order goes on. */
@@ -240,16 +246,35 @@ export class Order {
     this.raise(new OrderCancelRefused('order', this.state.id, this.move(this.state.status, this.state.status, reason), meta(actor)));
   }
 
-  /** Inventory's answer to an allocation: allocated, partially allocated or backordered. */
-  recordAllocation(to: 'allocated' | 'partially_allocated' | 'backordered', allocationId: string, warehouseIds: string[], actor: Actor): void {
+  /**
+   * Inventory's answer to an allocation: allocated, partially allocated or backordered. An
+   * allocation older than the last one recorded (a late answer), or the same one again, changes
+   * nothing and answers `false`; an order approved again takes up the last one once more.
+   */
+  recordAllocation(
+    to: 'allocated' | 'partially_allocated' | 'backordered',
+    allocation: { id: string; sequence: number },
+    warehouseIds: string[],
+    actor: Actor,
+  ): boolean {
+    const last = this.state.allocationSequence ?? 0;
+    if (allocation.sequence < last || (allocation.sequence === last && this.state.status !== 'approved')) return false;
     const from = this.state.status;
     this.transition('record_allocation', to);
+    this.state.allocationSequence = allocation.sequence;
     this.state.warehouseIds = [...new Set([...this.state.warehouseIds, ...warehouseIds])];
-    this.raise(new OrderAllocationRecorded('order', this.state.id, { ...this.move(from, to), allocationId }, meta(actor)));
+    this.raise(new OrderAllocationRecorded('order', this.state.id, { ...this.move(from, to), allocationId: allocation.id }, meta(actor)));
+    return true;
   }
 
+  /** Whether inventory may hold stock for it: it was approved once, or holds stock now. */
+  private mayHoldStock(from: OrderStatus): boolean {
+    return this.state.approvedAt != null || HOLDS_STOCK.includes(from);
+  }
+
+  /** Until the warehouse has it; after allocation the warehouses stay as they are. */
   updateAddress(address: Address, actor: Actor): void {
-    this.assertEditable('address');
+    if (!ADDRESS_EDITABLE.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, 'address');
     const before = this.state.shippingAddress;
     this.state.shippingAddress = address;
     this.raise(new OrderAddressChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), before, after: address }, meta(actor)));
@@ -273,7 +298,7 @@ export class Order {
    * units (rounded down, the rest stays here); the shipping fee stays here.
    */
   splitOff(parts: { lineId: string; quantity: number }[][], ids: { id: string; number: string }[], actor: Actor): Order[] {
-    if (!SPLITTABLE.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, 'lines (split)');
+    this.assertEditable('lines (split)');
     if (!parts.length || parts.length !== ids.length) throw new InvalidOrderError('Give at least one part to split off', 'parts');
     const left = new Map(this.state.lines.map((l) => [l.id, l.quantity]));
     for (const [p, part] of parts.entries()) {
@@ -310,6 +335,8 @@ export class Order {
         payment: { ...this.state.payment, paidAmountMinor: this.state.payment.status === 'paid' ? totals.totalMinor : 0 },
         flags: [],
         parentId: this.state.id,
+        approvedAt: null,
+        allocationSequence: 0,
         createdAt: actor.at,
       });
       child.raise(new OrderCreated('order', child.state.id, { ...child.move(null, child.state.status), channelId: child.state.channelId, totalMinor: totals.totalMinor, currency: child.state.currency }, meta(actor)));
@@ -342,7 +369,7 @@ export class Order {
    * status (none approved yet); they are cancelled as merged into this one.
    */
   absorb(others: Order[], actor: Actor): void {
-    if (!SPLITTABLE.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, 'lines (merge)');
+    this.assertEditable('lines (merge)');
     if (!others.length) throw new InvalidOrderError('Name at least one other order to merge', 'orderIds');
     const same = (o: OrderSnapshot, what: string, a: unknown, b: unknown) => {
       if (JSON.stringify(a) !== JSON.stringify(b)) throw new CannotCombineError(`${o.number} has another ${what}`, 'orderIds');
@@ -351,7 +378,7 @@ export class Order {
     for (const other of others) {
       const o = other.state;
       if (o.id === this.state.id) throw new CannotCombineError('An order cannot be merged into itself', 'orderIds');
-      if (!SPLITTABLE.includes(o.status)) throw new NotEditableError(o.number, o.status, 'lines (merge)');
+      this.assertEditable('lines (merge)', o);
       same(o, 'channel', o.channelId, this.state.channelId);
       same(o, 'customer', o.customer.phone.replace(/\D/g, ''), this.state.customer.phone.replace(/\D/g, ''));
       same(o, 'address', addressKey(o.shippingAddress), addressKey(this.state.shippingAddress));
@@ -396,8 +423,10 @@ export class Order {
     this.state.tags = [...new Set(tags)];
   }
 
-  private assertEditable(what: string): void {
-    if (!EDITABLE_STATUSES.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, what);
+  /** Lines change (by edit, split or merge) only before the order was ever approved: inventory may hold stock for them since. */
+  private assertEditable(what: string, order: OrderSnapshot = this.state): void {
+    if (!EDITABLE_STATUSES.includes(order.status)) throw new NotEditableError(order.number, order.status, what);
+    if (order.approvedAt != null) throw new NotEditableError(order.number, order.status, what, 'approved');
   }
 
   private transition(action: OrderAction, to: OrderStatus): OrderStatus {
@@ -422,7 +451,8 @@ export class Order {
 }
 
 /** Split and merge happen before approval: nothing is allocated yet. */
-const SPLITTABLE: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold'];
+/** Until the warehouse has the order. */
+const ADDRESS_EDITABLE: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold', 'approved', 'partially_allocated', 'backordered', 'allocated'];
 
 function addressKey(a: Address): string {
   return [a.country, a.province, a.city, a.district ?? '', a.line1, a.line2 ?? '', a.postcode ?? ''].map((x) => x.replace(/\s+/g, '')).join('|');

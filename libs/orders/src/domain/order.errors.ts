@@ -23,8 +23,15 @@ export class UnresolvedFlagsError extends DomainError {
 
 /** Lines, address and the like change only before stock is allocated. */
 export class NotEditableError extends DomainError {
-  constructor(orderNumber: string, status: OrderStatus, what: string) {
-    super('orders.not_editable', 'conflict', `Order ${orderNumber} is ${status}: its ${what} can no longer change`, { status });
+  constructor(orderNumber: string, status: OrderStatus, what: string, since?: 'approved') {
+    super(
+      'orders.not_editable',
+      'conflict',
+      since
+        ? `Order ${orderNumber} was approved: its ${what} can no longer change (stock may be held for it); cancel it and enter it again`
+        : `Order ${orderNumber} is ${status}: its ${what} can no longer change`,
+      { status, ...(since ? { since } : {}) },
+    );
   }
 }
 

@@ -62,8 +62,12 @@ export const ORDER_ACTIONS = {
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus | readonly OrderStatus[] }>;
 export type OrderAction = keyof typeof ORDER_ACTIONS;
 
-/** Editing lines, address, splitting and merging: only before stock is allocated. */
-export const EDITABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold', 'approved'];
+/**
+ * Editing lines, splitting and merging: only before approval (and only for an order never
+ * approved, since inventory may hold stock for its lines from then on). The address may change
+ * until the warehouse has the order.
+ */
+export const EDITABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold'];
 
 /** Statuses whose order holds or waits for stock (a cancellation gives it back). */
 export const HOLDS_STOCK: readonly OrderStatus[] = ['partially_allocated', 'backordered', 'allocated', 'in_fulfillment'];

@@ -96,6 +96,10 @@ export interface OrderSnapshot extends Totals {
   parentId: string | null;
   /** The order it was merged into (it is then cancelled). */
   mergedIntoId?: string | null;
+  /** When it was first approved: from then on inventory may hold stock for it. */
+  approvedAt?: string | null;
+  /** The sequence of the last allocation recorded on it (0: none). */
+  allocationSequence?: number;
   /** The last automatic audit: which rules ran, with what result. */
   audit?: { ranAt: string; passed: boolean; results: unknown[] } | null;
   createdAt: string;

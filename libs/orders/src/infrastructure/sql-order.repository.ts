@@ -10,6 +10,7 @@ const SELECT = `SELECT id, number, channel_id AS "channelId", external_id AS "ex
   json_build_object('name', customer_name, 'phone', customer_phone, 'email', customer_email, 'customerId', customer_id) AS customer,
   shipping_address AS "shippingAddress", payment, delivery, buyer_remark AS "buyerRemark", seller_remark AS "sellerRemark",
   tags, priority, warehouse_ids AS "warehouseIds", parent_id AS "parentId", merged_into_id AS "mergedIntoId", audit,
+  to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "approvedAt", allocation_sequence AS "allocationSequence",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
   FROM sales_order`;
 
@@ -51,14 +52,16 @@ export class SqlOrderRepository extends OrderRepository {
       `INSERT INTO sales_order (id, number, channel_id, external_id, external_number, status, flags, open_flags,
          subtotal_minor, shipping_fee_minor, discount_minor, tax_minor, total_minor, currency,
          customer_id, customer_name, customer_phone, customer_email, shipping_address, payment, payment_status, paid_at,
-         delivery, buyer_remark, seller_remark, tags, priority, warehouse_id, warehouse_ids, parent_id, created_at, audit)
+         delivery, buyer_remark, seller_remark, tags, priority, warehouse_id, warehouse_ids, parent_id, created_at, audit,
+         approved_at, allocation_sequence)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-               $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)`,
+               $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)`,
       [s.id, s.number, s.channelId, s.externalId, s.externalNumber, s.status, JSON.stringify(s.flags), openFlags(s),
         s.subtotalMinor, s.shippingFeeMinor, s.discountMinor, s.taxMinor, s.totalMinor, s.currency,
         s.customer.customerId ?? null, s.customer.name, s.customer.phone, s.customer.email ?? null, JSON.stringify(s.shippingAddress),
         JSON.stringify(s.payment), s.payment.status, s.payment.paidAt, JSON.stringify(s.delivery), s.buyerRemark, s.sellerRemark,
-        s.tags, s.priority, s.warehouseIds[0] ?? null, s.warehouseIds, s.parentId, s.createdAt, s.audit ? JSON.stringify(s.audit) : null],
+        s.tags, s.priority, s.warehouseIds[0] ?? null, s.warehouseIds, s.parentId, s.createdAt, s.audit ? JSON.stringify(s.audit) : null,
+        s.approvedAt ?? null, s.allocationSequence ?? 0],
     );
     await this.writeLines(s);
     await this.publish(order);
@@ -71,13 +74,15 @@ export class SqlOrderRepository extends OrderRepository {
          discount_minor = $7, tax_minor = $8, total_minor = $9, customer_id = $10, customer_name = $11, customer_phone = $12,
          customer_email = $13, shipping_address = $14, payment = $15, payment_status = $16, paid_at = $17, delivery = $18,
          buyer_remark = $19, seller_remark = $20, tags = $21, priority = $22, warehouse_id = $23, warehouse_ids = $24, audit = $25, merged_into_id = $26,
+         approved_at = $27, allocation_sequence = $28,
          shipped_at = CASE WHEN $2 IN ('partially_shipped', 'shipped') THEN coalesce(shipped_at, now()) ELSE shipped_at END,
          updated_at = now(), version = version + 1
        WHERE id = $1`,
       [s.id, s.status, JSON.stringify(s.flags), openFlags(s), s.subtotalMinor, s.shippingFeeMinor, s.discountMinor, s.taxMinor,
         s.totalMinor, s.customer.customerId ?? null, s.customer.name, s.customer.phone, s.customer.email ?? null,
         JSON.stringify(s.shippingAddress), JSON.stringify(s.payment), s.payment.status, s.payment.paidAt, JSON.stringify(s.delivery),
-        s.buyerRemark, s.sellerRemark, s.tags, s.priority, s.warehouseIds[0] ?? null, s.warehouseIds, s.audit ? JSON.stringify(s.audit) : null, s.mergedIntoId ?? null],
+        s.buyerRemark, s.sellerRemark, s.tags, s.priority, s.warehouseIds[0] ?? null, s.warehouseIds, s.audit ? JSON.stringify(s.audit) : null, s.mergedIntoId ?? null,
+        s.approvedAt ?? null, s.allocationSequence ?? 0],
     );
     await this.uow.manager.query(`DELETE FROM sales_order_line WHERE order_id = $1`, [s.id]);
     await this.writeLines(s);

@@ -25,7 +25,7 @@ export class OrderAudited extends OrderEvent<OrderEventPayload & { passed: boole
 export class OrderApproved extends OrderEvent<OrderEventPayload & { approvedAnyway: boolean }> {
   static override readonly type = 'orders.order-approved';
 }
-export class OrderRejected extends OrderEvent {
+export class OrderRejected extends OrderEvent<OrderEventPayload & { mayHoldStock?: boolean }> {
   static override readonly type = 'orders.order-rejected';
 }
 export class OrderHeld extends OrderEvent {
@@ -34,7 +34,8 @@ export class OrderHeld extends OrderEvent {
 export class OrderReleased extends OrderEvent {
   static override readonly type = 'orders.order-released';
 }
-export class OrderCancelled extends OrderEvent<OrderEventPayload & { heldStock: boolean }> {
+/** `mayHoldStock`: it was approved once, so inventory may hold stock for it (absent on events written before it existed). */
+export class OrderCancelled extends OrderEvent<OrderEventPayload & { heldStock: boolean; mayHoldStock?: boolean }> {
   static override readonly type = 'orders.order-cancelled';
 }
 export class OrderAllocationRecorded extends OrderEvent<OrderEventPayload & { allocationId: string }> {
