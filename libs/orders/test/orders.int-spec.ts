@@ -242,6 +242,8 @@ describe('orders', () => {
       expect(await ids({ customerPhone: phone, hasException: true })).toEqual([b.id]);
       expect(await ids({ customerPhone: phone, flag: 'HELD' })).toEqual([b.id]);
       expect(await ids({ customerPhone: phone, totalMinor_lte: 5000 })).toEqual([b.id]);
+      const c = await create({ customer: { name: '王五', phone: `137${phone.slice(3)}`, email: 'Wang.Wu@Example.com' } });
+      expect(await ids({ customerEmail: 'wang.wu@example.COM' })).toEqual([c.id]);
       const counts = (await t.http.get('/api/orders/status-counts').auth(admin, bearer).expect(200)).body;
       const [{ n }] = await query<{ n: number }>(t, `SELECT count(*)::int AS n FROM sales_order WHERE status = 'on_hold'`);
       expect(counts.on_hold).toBe(n);
@@ -348,6 +350,11 @@ describe('orders', () => {
       await act(order.id, 'hold', { reason: 'x' }, operator.token).expect(200);
       expect(await list({}, staff.token)).toEqual([]);
       await t.http.get(`/api/orders/${order.id}`).auth(staff.token, bearer).expect(404);
+      // The status tabs count only what the caller may see.
+      const staffCounts = (await t.http.get('/api/orders/status-counts').auth(staff.token, bearer).expect(200)).body;
+      expect(Object.values(staffCounts).every((c) => c === 0)).toBe(true);
+      const all = (await t.http.get('/api/orders/status-counts').auth(viewer.token, bearer).expect(200)).body;
+      expect(all.on_hold).toBeGreaterThan(0);
       await t.http.get('/api/orders').expect(401);
     });
   });

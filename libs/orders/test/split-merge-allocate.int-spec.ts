@@ -97,5 +97,21 @@ describe('split, merge and manual allocation', () => {
     const res = await act(o.id, 'allocate', { lines: [{ lineId: '1', warehouseId: hz, quantity: 2 }] }).expect(200);
     expect(res.body.status).toBe('partially_allocated');
     await act(o.id, 'allocate', { lines: [{ lineId: '1', warehouseId: 'nope', quantity: 1 }] }).expect(400);
+    // The rest from a second warehouse (a line's picks replace what it held): the order is then
+    // found under either warehouse.
+    await t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku: 'SM-B', warehouseId: bj, type: 'receipt', quantity: 1, reason: 'r' }).expect(201);
+    await t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku: 'SM-A', warehouseId: bj, type: 'receipt', quantity: 1, reason: 'r' }).expect(201);
+    const rest = await act(o.id, 'allocate', {
+      lines: [
+        { lineId: '1', warehouseId: hz, quantity: 2 },
+        { lineId: '1', warehouseId: bj, quantity: 1 },
+        { lineId: '2', warehouseId: bj, quantity: 1 },
+      ],
+    }).expect(200);
+    expect(rest.body.status).toBe('allocated');
+    for (const warehouseId of [hz, bj]) {
+      const found = await t.http.get('/api/orders').query({ filter: JSON.stringify({ warehouseId }) }).auth(admin, bearer).expect(200);
+      expect(found.body.map((x: { id: string }) => x.id)).toContain(o.id);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { maskEmail, maskPhone, requireResource, type ResourceDefinition, UnitOfWork } from '@oms/core';
+import { maskEmail, maskPhone, readAccess, requireResource, type ResourceDefinition, UnitOfWork } from '@oms/core';
 import { availableActions, ORDER_STATUSES, type OrderStatus } from '../domain/order.transitions.js';
 
 /**
@@ -74,10 +74,11 @@ export const ORDERS: ResourceDefinition = {
     externalNumber: { kind: 'eq', column: 'o.external_number' },
     customerPhone: { kind: 'eq', column: 'o.customer_phone' },
     customerName: { kind: 'search', columns: ['o.customer_name'] },
-    customerEmail: { kind: 'eq', column: 'lower(o.customer_email)' },
+    customerEmail: { kind: 'match', sql: (p) => `lower(o.customer_email) = lower(${p}::text)` },
     status: { kind: 'eq', column: 'o.status', values: [...ORDER_STATUSES] },
     channelId: { kind: 'eq', column: 'o.channel_id', uuid: true },
-    warehouseId: { kind: 'eq', column: 'o.warehouse_id', uuid: true },
+    // Any warehouse shipping part of the order, not only the main one.
+    warehouseId: { kind: 'contains', column: 'o.warehouse_ids', items: 'uuid' },
     createdAt: { kind: 'date', column: 'o.created_at' },
     paidAt: { kind: 'date', column: 'o.paid_at' },
     shippedAt: { kind: 'date', column: 'o.shipped_at' },
@@ -128,11 +129,17 @@ export class OrderQueries {
     );
   }
 
-  /** Orders per status (all orders; counter rows kept by trigger, so no scan). */
+  /**
+   * Orders per status that the caller may see. Everyone who sees every order reads the counter
+   * rows kept by trigger (no scan); a scoped reader (warehouse staff, a channel's staff) counts
+   * their own orders, through the index their scope uses.
+   */
   async statusCounts(): Promise<Record<OrderStatus, number>> {
-    const rows: { status: OrderStatus; count: number }[] = await this.uow.manager.query(
-      `SELECT status, sum(count)::int AS count FROM sales_order_status_count GROUP BY status`,
-    );
+    const { scope } = readAccess(ORDERS);
+    const rows: { status: OrderStatus; count: number }[] =
+      scope.sql === 'TRUE'
+        ? await this.uow.manager.query(`SELECT status, sum(count)::int AS count FROM sales_order_status_count GROUP BY status`)
+        : await this.uow.manager.query(`SELECT o.status, count(*)::int AS count FROM sales_order o WHERE ${scope.sql} GROUP BY o.status`, scope.params);
     return Object.fromEntries(ORDER_STATUSES.map((s) => [s, rows.find((r) => r.status === s)?.count ?? 0])) as Record<OrderStatus, number>;
   }
 }
