@@ -60,11 +60,13 @@ describe('the whole system on the embedded PostgreSQL', () => {
     // Demo orders: every audit rule has flagged some, and the worker allocates the approved ones.
     const api = (path: string) => request(first.baseUrl).get(path).auth(accessToken, { type: 'bearer' }).expect(200);
     const counts = (await api('/api/orders/status-counts')).body;
-    expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(150);
-    for (const status of ['pending_payment', 'pending_review', 'on_hold', 'cancelled', 'rejected']) expect(counts[status]).toBeGreaterThan(0);
+    expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(250);
+    for (const status of ['pending_payment', 'pending_review', 'on_hold', 'in_fulfillment', 'cancelled', 'rejected']) {
+      expect({ status, some: counts[status] > 0 }).toEqual({ status, some: true });
+    }
     const flags = [
       'ADDRESS_INCOMPLETE', 'OUTSIDE_DELIVERY_AREA', 'PHONE_INVALID', 'UNKNOWN_SKU', 'OUT_OF_STOCK', 'PAYMENT_UNCONFIRMED',
-      'PURCHASE_LIMIT_EXCEEDED', 'AMOUNT_NEEDS_REVIEW', 'BLOCK_LISTED', 'SUSPECTED_DUPLICATE',
+      'PURCHASE_LIMIT_EXCEEDED', 'AMOUNT_NEEDS_REVIEW', 'BLOCK_LISTED', 'SUSPECTED_DUPLICATE', 'INACTIVE_SKU', 'CANCEL_REQUESTED',
     ];
     for (const flag of flags) {
       const flagged = await api(`/api/orders?filter=${encodeURIComponent(JSON.stringify({ flag }))}`);
@@ -73,7 +75,11 @@ describe('the whole system on the embedded PostgreSQL', () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
       const now = (await api('/api/orders/status-counts')).body;
-      if (now.allocated > 0 && now.approved === 0) break;
+      if (now.allocated > 0 && now.approved === 0) {
+        // What no warehouse had in full is backordered, in part or whole.
+        expect(now.backordered + now.partially_allocated).toBeGreaterThan(0);
+        break;
+      }
       if (Date.now() > deadline) throw new Error(`approved demo orders were not allocated: ${JSON.stringify(now)}`);
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DomainError, UnitOfWork } from '@oms/core';
+import { ProductsService } from '@oms/catalog';
 import { OrderSettingsService, OrdersService } from '@oms/orders';
 
 /** A small deterministic random source, so every demo shop looks the same. */
@@ -33,9 +34,11 @@ interface Product {
 }
 
 /**
- * About two hundred orders over the last 30 days, entered through the same commands as real
- * ones: most clean and approved (the worker then allocates them), some waiting for payment,
- * some flagged by each audit rule and on hold, a few cancelled or rejected.
+ * About three hundred orders over the last 30 days, entered through the same commands as real
+ * ones: most clean and approved (the worker then allocates them, backordering what is short),
+ * some waiting for payment, some flagged by each audit rule and on hold, a few handed to the
+ * warehouse (one or two with a cancellation waiting for the warehouse's answer), a few
+ * cancelled or rejected, and a few for a SKU the shop has stopped selling.
  */
 export async function seedDemoOrders(app: INestApplicationContext): Promise<string> {
   const orders = app.get(OrdersService);
@@ -44,6 +47,9 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
   const products: Product[] = await app.get(UnitOfWork).manager.query(
     `SELECT sku, price_minor::float8 AS "priceMinor" FROM product WHERE active ORDER BY sku`,
   );
+  const warehouseIds: string[] = (
+    await app.get(UnitOfWork).manager.query(`SELECT id FROM warehouse WHERE type = 'physical' AND active ORDER BY priority, code`)
+  ).map((w: { id: string }) => w.id);
   const rnd = random(20261125);
   const now = Date.now();
   const placedAt = () => new Date(now - rnd.int(10, 30 * 24 * 60) * 60_000).toISOString();
@@ -51,7 +57,10 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
   const lines = (n = rnd.int(1, 3)) =>
     [...new Set(Array.from({ length: n }, () => rnd.pick(products)))].map((p) => ({ sku: p.sku, quantity: rnd.int(1, 2), unitPriceMinor: p.priceMinor }));
 
-  type Plan = { body: Parameters<OrdersService['create']>[0]; then?: 'approve' | 'cancel' | 'reject' | 'hold' | 'approve_anyway' };
+  type Plan = {
+    body: Parameters<OrdersService['create']>[0];
+    then?: 'approve' | 'cancel' | 'reject' | 'hold' | 'approve_anyway' | 'fulfil' | 'fulfil_then_cancel';
+  };
   const plans: Plan[] = [];
   const base = (over: Partial<Plan['body']> = {}): Plan['body'] => {
     const customer = rnd.pick(customers);
@@ -67,7 +76,7 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
       ...over,
     };
   };
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 230; i++) {
     const roll = rnd.next();
     plans.push({ body: base(), then: roll < 0.7 ? 'approve' : roll < 0.8 ? 'cancel' : roll < 0.85 ? 'hold' : undefined });
   }
@@ -90,6 +99,10 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
   plans.push({ body: twice }, { body: { ...twice, placedAt: new Date(new Date(twice.placedAt!).getTime() + 3_600_000).toISOString() } });
 
   plans.sort((a, b) => a.body.placedAt!.localeCompare(b.body.placedAt!));
+  // Handed to the warehouse by hand (allocated from a warehouse that has the stock), a few of
+  // them with a cancellation the warehouse has yet to answer.
+  for (let i = 0; i < 12; i++) plans.push({ body: base(), then: i % 6 === 0 ? 'fulfil_then_cancel' : 'fulfil' });
+
   let created = 0;
   for (const plan of plans) {
     const { id } = await orders.create(plan.body);
@@ -100,10 +113,38 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
       if (plan.then === 'cancel') await orders.cancel(id, '客户取消 Cancelled by the customer');
       if (plan.then === 'reject') await orders.reject(id, '疑似欺诈 Suspected fraud');
       if (plan.then === 'hold') await orders.hold(id, '等待客户确认颜色 Waiting for the customer to confirm the colour');
+      if (plan.then === 'fulfil' || plan.then === 'fulfil_then_cancel') {
+        await orders.approve(id);
+        // The worker's saga may get there first: either way the order is allocated, or stays as it is.
+        await allocateFromAny(orders, id, warehouseIds);
+        await orders.startFulfillment(id);
+        if (plan.then === 'fulfil_then_cancel') await orders.cancel(id, '客户要求取消 The customer asked to cancel');
+      }
     } catch (e) {
       // A flagged order cannot be approved without a reason, nor held twice: it stays as it is.
       if (!(e instanceof DomainError)) throw e;
     }
   }
+  // A SKU the shop stopped selling, still on a few orders that now wait for review.
+  const [discontinued] = products.slice(-1);
+  const [{ id: discontinuedId }] = await app.get(UnitOfWork).manager.query(`SELECT id FROM product WHERE sku = $1`, [discontinued.sku]);
+  await app.get(ProductsService).update(discontinuedId, { active: false });
+  for (let i = 0; i < 3; i++) {
+    await orders.create(base({ lines: [{ sku: discontinued.sku, quantity: 1, unitPriceMinor: discontinued.priceMinor }], placedAt: new Date(now - (i + 1) * 3_600_000).toISOString() }));
+    created++;
+  }
   return `${created} demo orders over the last 30 days`;
+}
+
+/** Allocates the whole order by hand from the first warehouse that has all of it; false when none has. */
+async function allocateFromAny(orders: OrdersService, id: string, warehouseIds: string[]): Promise<boolean> {
+  for (const warehouseId of warehouseIds) {
+    try {
+      const { status } = await orders.allocate(id, { warehouseId });
+      if (status === 'allocated') return true;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+    }
+  }
+  return false;
 }

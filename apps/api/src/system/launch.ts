@@ -85,8 +85,10 @@ export async function launch(rolesSpec: string | undefined, env: NodeJS.ProcessE
   if (roles.includes('api')) {
     const seeder = app.get(UserSeeder);
     const admin = await seeder.ensureFirstAdmin(config.adminEmail, config.adminPassword);
-    if (admin.created && config.seedDemo) banner.push(...(await seedDemoData(app)));
     const http = app as NestExpressApplication;
+    // Demo orders go through the same commands (and the worker's sagas) as real ones.
+    await http.init();
+    if (admin.created && config.seedDemo) banner.push(...(await seedDemoData(app)));
     await http.listen(config.port, '0.0.0.0');
     const url = `http://localhost:${(http.getHttpServer().address() as { port: number }).port}`;
     if (!existsSync(join(adminDist(), 'index.html'))) {
