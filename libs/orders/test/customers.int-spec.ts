@@ -47,6 +47,35 @@ describe('customers', () => {
     expect(await customer(o.customerId)).toMatchObject({ orderCount: 0, totalSpentMinor: 0 });
   });
 
+  it('keeps the figures right when orders are split, merged or their lines change', async () => {
+    const phone = '13912348888';
+    const pending = (
+      await t.http
+        .post('/api/orders')
+        .auth(admin, bearer)
+        .send({
+          customer: { name: '冯十二', phone },
+          shippingAddress: ADDRESS,
+          lines: [{ sku: 'ANY', quantity: 2, unitPriceMinor: 1000 }],
+          currency: 'CNY',
+          payment: { method: 'bank_transfer', status: 'pending' },
+        })
+        .expect(201)
+    ).body as { id: string; customerId: string };
+    expect(await customer(pending.customerId)).toMatchObject({ orderCount: 1, totalSpentMinor: 2000 });
+    const act = (id: string, action: string, body: object) => t.http.post(`/api/orders/${id}/${action}`).auth(admin, bearer).send(body).expect(200);
+    await act(pending.id, 'update-lines', { lines: [{ sku: 'ANY', quantity: 3, unitPriceMinor: 1000 }] });
+    expect(await customer(pending.customerId)).toMatchObject({ orderCount: 1, totalSpentMinor: 3000 });
+    await act(pending.id, 'split', { parts: [{ lines: [{ lineId: '1', quantity: 1 }] }] });
+    expect(await customer(pending.customerId)).toMatchObject({ orderCount: 2, totalSpentMinor: 3000 });
+    const first = await order({ name: '冯十二', phone }, 500);
+    const second = await order({ name: '冯十二', phone }, 700);
+    expect(await customer(pending.customerId)).toMatchObject({ orderCount: 4, totalSpentMinor: 4200 });
+    // Two orders become one: one order fewer, the same spent.
+    await act(first.id, 'merge', { orderIds: [second.id] });
+    expect(await customer(pending.customerId)).toMatchObject({ orderCount: 3, totalSpentMinor: 4200 });
+  });
+
   it('makes one customer of the same new customer ordering twice at once', async () => {
     const [a, b] = await Promise.all([order({ name: '吴十', phone: '13712345678' }), order({ name: '吴十', phone: '13712345678' })]);
     expect(a.customerId).toBe(b.customerId);

@@ -78,11 +78,20 @@ export class Customers {
 
   /** An order of theirs was cancelled or rejected: it no longer counts. */
   async orderDropped(customerId: string | null | undefined, totalMinor: number): Promise<void> {
-    if (!customerId) return;
+    await this.adjust(customerId, -1, -totalMinor);
+  }
+
+  /**
+   * Their orders changed: `orders` more (orders split off one of theirs) or fewer, and `totalMinor`
+   * more or less spent (lines changed). Applied as a change to the row, so two orders of one
+   * customer changing at once both count.
+   */
+  async adjust(customerId: string | null | undefined, orders: number, totalMinor: number): Promise<void> {
+    if (!customerId || (orders === 0 && totalMinor === 0)) return;
     await this.uow.manager.query(
-      `UPDATE customer SET order_count = greatest(order_count - 1, 0), total_spent_minor = greatest(total_spent_minor - $2, 0), updated_at = now()
+      `UPDATE customer SET order_count = greatest(order_count + $2, 0), total_spent_minor = greatest(total_spent_minor + $3, 0), updated_at = now()
        WHERE id = $1`,
-      [customerId, totalMinor],
+      [customerId, orders, totalMinor],
     );
   }
 

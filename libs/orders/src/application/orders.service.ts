@@ -173,6 +173,8 @@ export class OrdersService {
       const ids = [];
       for (let i = 0; i < parts.length; i++) ids.push({ id: newId(), number: await this.orders.nextNumber(new Date(actor.at)) });
       const children = order.splitOff(parts, ids, actor);
+      // The customer has more orders now; together they cost what the one did.
+      await this.customers.adjust(before.customer.customerId, children.length, 0);
       await this.orders.save(order);
       for (const child of children) await this.orders.insert(child);
       await this.audit.record({ action: 'order.split', entityType: 'Order', entityId: id, before, after: order.snapshot, details: { parts, children: ids } });
@@ -271,6 +273,9 @@ export class OrdersService {
       const dropped = ['cancelled', 'rejected'];
       if (dropped.includes(order.status) && !dropped.includes(before.status)) {
         await this.customers.orderDropped(before.customer.customerId, before.totalMinor);
+      } else if (!dropped.includes(order.status)) {
+        // Lines changed: what the customer spends changes with them.
+        await this.customers.adjust(before.customer.customerId, 0, order.snapshot.totalMinor - before.totalMinor);
       }
       await this.orders.save(order);
       await this.audit.record({ action, entityType: 'Order', entityId: id, before, after: order.snapshot, details });
