@@ -234,6 +234,12 @@ describe('orders', () => {
       await act(b.id, 'hold', { reason: 'x' }).expect(200);
       const ids = async (filter: object) => (await list(filter)).map((o) => o.id).sort();
       expect(await ids({ customerPhone: phone })).toEqual([a.id, b.id].sort());
+      // However it is typed: with +86, spaces and dashes, or in full-width digits.
+      expect(await ids({ customerPhone: `+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` })).toEqual([a.id, b.id].sort());
+      expect(await ids({ customerPhone: phone.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) })).toEqual([a.id, b.id].sort());
+      const written = `136${phone.slice(3)}`;
+      const d = await create({ customer: { name: '赵六', phone: `0086 ${written.slice(0, 3)} ${written.slice(3, 7)} ${written.slice(7)}转88` } });
+      expect(await ids({ customerPhone: written })).toEqual([d.id]);
       expect(await ids({ q: phone.slice(3) })).toEqual([a.id, b.id].sort());
       expect(await ids({ customerPhone: phone, status: 'on_hold' })).toEqual([b.id]);
       expect(await ids({ customerPhone: phone, status: ['on_hold', 'pending_review'] })).toEqual([a.id, b.id].sort());

@@ -72,7 +72,8 @@ export const ORDERS: ResourceDefinition = {
     q: { kind: 'search', columns: ['o.number', 'o.external_id', 'o.external_number', 'o.customer_phone', 'o.customer_name', 'o.customer_email'] },
     number: { kind: 'eq', column: 'o.number' },
     externalNumber: { kind: 'eq', column: 'o.external_number' },
-    customerPhone: { kind: 'eq', column: 'o.customer_phone' },
+    // However the phone was written or is typed (see the order phone key migration).
+    customerPhone: { kind: 'match', sql: (p) => `order_phone_key(o.customer_phone) = order_phone_key(${p}::text)` },
     customerName: { kind: 'search', columns: ['o.customer_name'] },
     customerEmail: { kind: 'match', sql: (p) => `lower(o.customer_email) = lower(${p}::text)` },
     status: { kind: 'eq', column: 'o.status', values: [...ORDER_STATUSES] },
