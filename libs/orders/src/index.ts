@@ -3,6 +3,8 @@ export { OrdersModule } from './orders.module.js';
 export { OrdersWorkerModule } from './orders-worker.module.js';
 export { ordersMigrations } from './infrastructure/migrations/index.js';
 export { OrdersService, type CreateOrderInput } from './application/orders.service.js';
+/** The order commands, for the command bus: what the admin's endpoints send, and other contexts may. */
+export * from './application/commands/order.commands.js';
 export { OrderQueries, ORDERS } from './application/order.queries.js';
 export { MANUAL_CHANNEL_ID } from './domain/channels.js';
 export {

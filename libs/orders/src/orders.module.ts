@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@oms/catalog';
 import { InventoryModule } from '@oms/inventory';
+import { ORDER_COMMAND_HANDLERS } from './application/commands/order-command.handlers.js';
 import { Customers } from './application/customers.js';
 import { OrderAuditService } from './application/order-audit.service.js';
 import { OrderSettingsService } from './application/order-settings.service.js';
@@ -15,7 +16,7 @@ import { SqlOrderRepository } from './infrastructure/sql-order.repository.js';
 @Module({
   imports: [CatalogModule, InventoryModule],
   controllers: [OrdersController, OrderSettingsController, CustomersController],
-  providers: [OrdersService, OrderQueries, OrderAuditService, OrderSettingsService, Customers, { provide: OrderRepository, useClass: SqlOrderRepository }],
+  providers: [OrdersService, ...ORDER_COMMAND_HANDLERS, OrderQueries, OrderAuditService, OrderSettingsService, Customers, { provide: OrderRepository, useClass: SqlOrderRepository }],
   exports: [OrdersService, OrderQueries, OrderRepository],
 })
 export class OrdersModule {}

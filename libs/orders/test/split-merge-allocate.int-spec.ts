@@ -1,3 +1,5 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { ApproveOrderCommand, HoldOrderCommand } from '@oms/orders';
 import { randomUUID } from 'node:crypto';
 import { adminToken, bearer, createUser, query } from '../../../test/support/access.js';
 import { bootTestApp, type TestApp } from '../../../test/support/app.js';
@@ -113,5 +115,14 @@ describe('split, merge and manual allocation', () => {
       const found = await t.http.get('/api/orders').query({ filter: JSON.stringify({ warehouseId }) }).auth(admin, bearer).expect(200);
       expect(found.body.map((x: { id: string }) => x.id)).toContain(o.id);
     }
+  });
+
+  it('takes the same commands on the command bus as over HTTP, for other contexts to send', async () => {
+    const o = await order({ customer: { name: '戊', phone: '13900000005' } });
+    const bus = t.app.get(CommandBus);
+    await expect(bus.execute(new HoldOrderCommand(o.id, '渠道通知：地址待确认'))).resolves.toMatchObject({ id: o.id, status: 'on_hold' });
+    await expect(bus.execute(new ApproveOrderCommand(o.id))).rejects.toMatchObject({ code: 'orders.unresolved_flags' });
+    const timeline = (await t.http.get(`/api/orders/${o.id}/timeline`).auth(admin, bearer).expect(200)).body;
+    expect(timeline.map((e: { type: string }) => e.type)).toContain('orders.order-held');
   });
 });

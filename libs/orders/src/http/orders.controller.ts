@@ -1,9 +1,28 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActionForbiddenError, Can, DomainError, Idempotent, listResource, parseListQuery, RequestContext, UnitOfWork } from '@oms/core';
 import type { Response } from 'express';
 import { ORDERS, OrderQueries } from '../application/order.queries.js';
-import { OrdersService } from '../application/orders.service.js';
+import {
+  AddRemarkCommand,
+  AllocateOrderByHandCommand,
+  ApproveOrderCommand,
+  CancelOrderCommand,
+  ConfirmCancelCommand,
+  ConfirmPaymentCommand,
+  CreateOrderCommand,
+  HoldOrderCommand,
+  MergeOrdersCommand,
+  RefuseCancelCommand,
+  RejectOrderCommand,
+  ReleaseOrderCommand,
+  SetTagsCommand,
+  SplitOrderCommand,
+  StartFulfillmentCommand,
+  UpdateAddressCommand,
+  UpdateLinesCommand,
+} from '../application/commands/order.commands.js';
 import {
   AllocateDto,
   ApproveDto,
@@ -19,14 +38,14 @@ import {
   UpdateLinesDto,
 } from './dto/order.dto.js';
 
-/** Orders: manual entry, the list with its status tabs, the order page, its timeline, and one endpoint per action. */
+/** Orders: manual entry, the list with its status tabs, the order page, its timeline, and one endpoint per command. */
 @ApiTags('orders')
 @ApiBearerAuth()
 @Controller('orders')
 export class OrdersController {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly orders: OrdersService,
+    private readonly commands: CommandBus,
     private readonly queries: OrderQueries,
   ) {}
 
@@ -50,9 +69,9 @@ export class OrdersController {
   @ApiOperation({ summary: 'approve, hold or cancel many orders; each id succeeds or fails on its own, reported per id' })
   async bulk(@Param('action') action: string, @Body() dto: BulkDto) {
     const run: Record<string, (id: string) => Promise<unknown>> = {
-      approve: (id) => this.orders.approve(id, dto.reason),
-      hold: (id) => this.orders.hold(id, dto.reason ?? ''),
-      cancel: (id) => this.orders.cancel(id, dto.reason ?? ''),
+      approve: (id) => this.commands.execute(new ApproveOrderCommand(id, dto.reason)),
+      hold: (id) => this.commands.execute(new HoldOrderCommand(id, dto.reason ?? '')),
+      cancel: (id) => this.commands.execute(new CancelOrderCommand(id, dto.reason ?? '')),
     };
     const one = run[action];
     if (!one) throw new BulkActionError(action);
@@ -90,7 +109,7 @@ export class OrdersController {
   @Can('create', 'Order')
   @ApiOperation({ summary: 'Enter an order by hand; totals are computed. The same channel externalId twice returns the first order (200).' })
   async create(@Body() dto: CreateOrderDto, @Res({ passthrough: true }) res: Response) {
-    const { id, created } = await this.orders.create(dto);
+    const { id, created } = await this.commands.execute(new CreateOrderCommand(dto));
     res.status(created ? 201 : 200);
     return this.queries.get(id);
   }
@@ -100,7 +119,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('update', 'Order')
   confirmPayment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ConfirmPaymentDto) {
-    return this.showAfter(id, this.orders.confirmPayment(id, dto));
+    return this.showAfter(id, this.commands.execute(new ConfirmPaymentCommand(id, dto)));
   }
 
   @Post(':id/approve')
@@ -108,7 +127,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('approve', 'Order')
   approve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveDto) {
-    return this.showAfter(id, this.orders.approve(id, dto.reason));
+    return this.showAfter(id, this.commands.execute(new ApproveOrderCommand(id, dto.reason)));
   }
 
   @Post(':id/reject')
@@ -116,7 +135,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('reject', 'Order')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
-    return this.showAfter(id, this.orders.reject(id, dto.reason));
+    return this.showAfter(id, this.commands.execute(new RejectOrderCommand(id, dto.reason)));
   }
 
   @Post(':id/hold')
@@ -124,7 +143,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('hold', 'Order')
   hold(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
-    return this.showAfter(id, this.orders.hold(id, dto.reason));
+    return this.showAfter(id, this.commands.execute(new HoldOrderCommand(id, dto.reason)));
   }
 
   @Post(':id/release')
@@ -132,7 +151,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('hold', 'Order')
   release(@Param('id', ParseUUIDPipe) id: string) {
-    return this.showAfter(id, this.orders.release(id));
+    return this.showAfter(id, this.commands.execute(new ReleaseOrderCommand(id)));
   }
 
   @Post(':id/cancel')
@@ -140,7 +159,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('cancel', 'Order')
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
-    return this.showAfter(id, this.orders.cancel(id, dto.reason));
+    return this.showAfter(id, this.commands.execute(new CancelOrderCommand(id, dto.reason)));
   }
 
   @Post(':id/start-fulfillment')
@@ -149,7 +168,7 @@ export class OrdersController {
   @Can('update', 'Order')
   @ApiOperation({ summary: 'Hand an allocated order to its warehouse (picking and packing start)' })
   startFulfillment(@Param('id', ParseUUIDPipe) id: string) {
-    return this.showAfter(id, this.orders.startFulfillment(id));
+    return this.showAfter(id, this.commands.execute(new StartFulfillmentCommand(id)));
   }
 
   @Post(':id/confirm-cancel')
@@ -158,7 +177,7 @@ export class OrdersController {
   @Can('cancel', 'Order')
   @ApiOperation({ summary: 'The warehouse stopped the parcel: the requested cancellation goes through' })
   confirmCancel(@Param('id', ParseUUIDPipe) id: string) {
-    return this.showAfter(id, this.orders.confirmCancel(id));
+    return this.showAfter(id, this.commands.execute(new ConfirmCancelCommand(id)));
   }
 
   @Post(':id/refuse-cancel')
@@ -167,7 +186,7 @@ export class OrdersController {
   @Can('cancel', 'Order')
   @ApiOperation({ summary: 'The parcel could not be stopped: the order goes on' })
   refuseCancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
-    return this.showAfter(id, this.orders.refuseCancel(id, dto.reason));
+    return this.showAfter(id, this.commands.execute(new RefuseCancelCommand(id, dto.reason)));
   }
 
   @Post(':id/update-address')
@@ -175,7 +194,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('update', 'Order')
   updateAddress(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAddressDto) {
-    return this.showAfter(id, this.orders.updateAddress(id, dto.shippingAddress));
+    return this.showAfter(id, this.commands.execute(new UpdateAddressCommand(id, dto.shippingAddress)));
   }
 
   @Post(':id/update-lines')
@@ -183,7 +202,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('update', 'Order')
   updateLines(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateLinesDto) {
-    return this.showAfter(id, this.orders.updateLines(id, dto.lines));
+    return this.showAfter(id, this.commands.execute(new UpdateLinesCommand(id, dto.lines)));
   }
 
   @Post(':id/add-remark')
@@ -191,7 +210,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('update', 'Order')
   addRemark(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RemarkDto) {
-    return this.showAfter(id, this.orders.addRemark(id, dto.remark));
+    return this.showAfter(id, this.commands.execute(new AddRemarkCommand(id, dto.remark)));
   }
 
   @Post(':id/tags')
@@ -199,7 +218,7 @@ export class OrdersController {
   @HttpCode(200)
   @Can('update', 'Order')
   tags(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TagsDto) {
-    return this.showAfter(id, this.orders.setTags(id, dto.tags));
+    return this.showAfter(id, this.commands.execute(new SetTagsCommand(id, dto.tags)));
   }
 
   @Post(':id/split')
@@ -208,7 +227,7 @@ export class OrdersController {
   @Can('update', 'Order')
   @ApiOperation({ summary: 'Split lines and quantities off into child orders (before approval); answers the order and its children' })
   async split(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SplitDto) {
-    const { children } = await this.orders.split(id, dto.parts.map((p) => p.lines));
+    const { children } = await this.commands.execute(new SplitOrderCommand(id, dto.parts.map((p) => p.lines)));
     return { ...(await this.queries.get(id)), children };
   }
 
@@ -218,7 +237,7 @@ export class OrdersController {
   @Can('update', 'Order')
   @ApiOperation({ summary: 'Merge orders of the same customer, address and channel into this one (before approval)' })
   merge(@Param('id', ParseUUIDPipe) id: string, @Body() dto: MergeDto) {
-    return this.showAfter(id, this.orders.merge(id, dto.orderIds));
+    return this.showAfter(id, this.commands.execute(new MergeOrdersCommand(id, dto.orderIds)));
   }
 
   @Post(':id/allocate')
@@ -227,7 +246,7 @@ export class OrdersController {
   @Can('allocate', 'Order')
   @ApiOperation({ summary: 'Allocate by hand: a warehouse for the whole order, or warehouses and quantities per line' })
   allocate(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AllocateDto) {
-    return this.showAfter(id, this.orders.allocate(id, dto));
+    return this.showAfter(id, this.commands.execute(new AllocateOrderByHandCommand(id, dto)));
   }
 
   /** After a command, the order as the caller now sees it. */
