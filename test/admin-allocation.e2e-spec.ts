@@ -6,7 +6,7 @@
  * Screenshots land in .tmp/.
  */
 import { type Browser } from 'playwright-core';
-import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import { type ApiCall, createUser, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
 import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
@@ -26,8 +26,7 @@ describeInBrowser('allocation screens (browser)', () => {
   it('lets an administrator change the ranking and the shortage policy in Chinese', async () => {
     const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
     await switchLanguage(page, '简体中文');
-    await page.getByTestId('menu-group-settings').click();
-    await page.getByTestId('menu-item-allocation-settings').click();
+    await openMenuItem(page, 'settings', 'menu-item-allocation-settings');
     const row = page.locator('.RaDataTable-row').filter({ hasText: '全部订单（默认）' });
     await row.getByText('1. 就近发货').waitFor();
     await row.getByText('2. 仓库优先级').waitFor();
@@ -55,8 +54,7 @@ describeInBrowser('allocation screens (browser)', () => {
   it('shows the backorders in English, and a Viewer sees them but not the settings', async () => {
     const admin = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'en');
     await switchLanguage(admin, 'English');
-    await admin.getByTestId('menu-group-inventory').click();
-    await admin.getByTestId('menu-item-backorders').click();
+    await openMenuItem(admin, 'inventory', 'menu-item-backorders');
     await admin.locator('#react-admin-title').getByText('Backorders').waitFor();
     await shot(admin, 'admin-backorders-en');
     await admin.goto(`${system.baseUrl}/admin/#/allocation-settings`);

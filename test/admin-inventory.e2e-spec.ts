@@ -6,7 +6,7 @@
  * ledger and opens a warehouse; a Viewer sees stock but no way to change it. Screenshots land in .tmp/.
  */
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import { type ApiCall, createUser, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
 import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
@@ -58,8 +58,7 @@ describeInBrowser('inventory screens (browser)', () => {
     const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
     await switchLanguage(page, '简体中文');
     await page.getByText('欢迎使用 OMS').waitFor();
-    await page.getByTestId('menu-group-inventory').click();
-    await page.getByTestId('menu-item-stock-levels').click();
+    await openMenuItem(page, 'inventory', 'menu-item-stock-levels');
     await page.getByTestId('stock-on-hand').first().waitFor();
     await shot(page, 'admin-stock-levels-zh');
 
@@ -162,8 +161,7 @@ describeInBrowser('inventory screens (browser)', () => {
 
   it('shows a Viewer the stock without any way to change it', async () => {
     const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US');
-    await page.getByTestId('menu-group-inventory').click();
-    await page.getByTestId('menu-item-stock-levels').click();
+    await openMenuItem(page, 'inventory', 'menu-item-stock-levels');
     await page.getByTestId('stock-on-hand').first().waitFor();
     expect(await page.getByTestId('stock-movement-button').count()).toBe(0);
     expect(await page.getByTestId('stock-transfer-button').count()).toBe(0);
