@@ -15,7 +15,7 @@ import { LowBadge, SkuFilterLink } from './components/StockFields';
 import { StockMovementButton } from './components/StockMovementDialog';
 import { ThresholdButton } from './components/ThresholdButton';
 import { TransferButton } from './components/TransferDialog';
-import type { StockLevel } from './types';
+import { STOCK_WAREHOUSE_TYPES, type StockLevel } from './types';
 
 const Search = (props: { source: string; alwaysOn?: boolean }) => {
   const translate = useTranslate();
@@ -30,7 +30,7 @@ const filters = [
     key="warehouseId"
     source="warehouseId"
     reference="warehouses"
-    filter={{ type: 'physical' }}
+    filter={{ type: STOCK_WAREHOUSE_TYPES }}
     sort={{ field: 'priority', order: 'ASC' }}
     alwaysOn
   >
