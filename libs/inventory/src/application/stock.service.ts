@@ -71,6 +71,8 @@ export const STOCK_MOVEMENTS: ResourceDefinition = {
     reason: 'mv.reason',
     reference: 'mv.reference',
     actorId: 'mv.actor_id',
+    /** Who made it, by name as it was then; null for the system's own and for work done later on someone's behalf. */
+    actorName: 'mv.actor_name',
   },
   sortable: ['at', 'sku', 'type'],
   columnTypes: { id: 'uuid', warehouseId: 'uuid', productId: 'uuid', sku: 'text', type: 'text', actorId: 'uuid' },
