@@ -5,7 +5,7 @@
  * rise, is told when an adjustment would take more than is available, finds the receipt in the
  * ledger and opens a warehouse; finds stock by product name and by warehouse (a third-party one
  * too), sees one SKU in every warehouse and transfers some to the third-party warehouse; a Viewer
- * sees stock but no way to change it. Screenshots land in .tmp/.
+ * sees stock but no way to change it, and the ledger names who made each movement. Screenshots land in .tmp/.
  */
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { type ApiCall, createUser, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
@@ -60,6 +60,9 @@ describeInBrowser('inventory screens (browser)', () => {
     await page.mouse.move(0, 0);
     await page.waitForTimeout(400);
   };
+
+  /** The page fits the window: nothing sticks out to the right. */
+  const fitsWindow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   /** The options of the select that is open, blanks left out. */
   const openOptions = async (page: Page) =>
@@ -152,6 +155,11 @@ describeInBrowser('inventory screens (browser)', () => {
     const receipt = page.locator('.RaDataTable-row').filter({ hasText: REFERENCE });
     await receipt.getByTestId('movement-type').getByText('入库').waitFor();
     expect(await receipt.getByTestId('movement-quantity').innerText()).toBe('+10');
+    // Who made it: the administrator; the demo's opening stock came from the system.
+    expect(await page.locator('thead').innerText()).toContain('操作人');
+    expect(await receipt.getByTestId('movement-actor').innerText()).toBe('Administrator');
+    const opening = page.locator('.RaDataTable-row').filter({ hasText: '期初库存' }).first();
+    expect(await opening.getByTestId('movement-actor').innerText()).toBe('系统');
     await shot(page, 'admin-stock-movements-zh');
 
     // A warehouse.
@@ -180,6 +188,7 @@ describeInBrowser('inventory screens (browser)', () => {
     await page.getByTestId('stock-transfer-dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.locator('input[name="q"]').fill('');
     await page.waitForURL((url) => !decodeURIComponent(url.hash).includes(level.sku));
+    expect(await fitsWindow(page)).toBe(true);
     await shot(page, 'admin-stock-levels-en');
     // A threshold above what is available makes the level low.
     row = await hangzhouRow(page);
@@ -196,7 +205,11 @@ describeInBrowser('inventory screens (browser)', () => {
     await page.getByTestId('stock-low-badge').first().waitFor();
     await shot(page, 'admin-stock-levels-low-en');
     await page.goto(`${system.baseUrl}/admin/#/stock-movements`);
-    await page.locator('.RaDataTable-row').filter({ hasText: REFERENCE }).getByText('Receipt').waitFor();
+    const receiptEn = page.locator('.RaDataTable-row').filter({ hasText: REFERENCE });
+    await receiptEn.getByText('Receipt').waitFor();
+    expect(await fitsWindow(page)).toBe(true);
+    expect(await receiptEn.getByTestId('movement-actor').innerText()).toBe('Administrator');
+    expect(await page.locator('thead').innerText()).toContain('By');
     await shot(page, 'admin-stock-movements-en');
     await page.goto(`${system.baseUrl}/admin/#/warehouses/${hangzhou.id}/show`);
     await page.getByTestId('warehouse-code').waitFor();
@@ -208,7 +221,14 @@ describeInBrowser('inventory screens (browser)', () => {
 
     const movements = (await api(`/stock-movements?filter=${filter({ reference: REFERENCE })}`)).body as unknown as Array<Record<string, unknown>>;
     expect(movements).toEqual([
-      expect.objectContaining({ sku: level.sku, warehouseId: hangzhou.id, type: 'receipt', quantity: 10, onHandAfter: before + 10 }),
+      expect.objectContaining({
+        sku: level.sku,
+        warehouseId: hangzhou.id,
+        type: 'receipt',
+        quantity: 10,
+        onHandAfter: before + 10,
+        actorName: 'Administrator',
+      }),
     ]);
   });
 
@@ -298,7 +318,7 @@ describeInBrowser('inventory screens (browser)', () => {
     await page.context().close();
   });
 
-  it('shows a Viewer the stock without any way to change it', async () => {
+  it('shows a Viewer the stock without any way to change it, and who moved it', async () => {
     const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US');
     await openMenuItem(page, 'inventory', 'menu-item-stock-levels');
     await page.getByTestId('stock-on-hand').first().waitFor();
@@ -306,6 +326,14 @@ describeInBrowser('inventory screens (browser)', () => {
     expect(await page.getByTestId('stock-transfer-button').count()).toBe(0);
     expect(await page.getByTestId('stock-threshold-button').count()).toBe(0);
     await shot(page, 'admin-stock-levels-viewer-en');
+    // The ledger names who made each movement, though a Viewer may not read users.
+    await page.getByTestId('menu-item-stock-movements').click();
+    const receipt = page.locator('.RaDataTable-row').filter({ hasText: REFERENCE });
+    await receipt.getByTestId('movement-actor').getByText('Administrator', { exact: true }).waitFor();
+    await page.mouse.move(0, 0);
+    // A page of movements with long SKUs still fits the window.
+    expect(await fitsWindow(page)).toBe(true);
+    await shot(page, 'admin-stock-movements-viewer-en');
     await page.getByTestId('menu-item-warehouses').click();
     await page.locator('.RaDataTable-row').first().waitFor();
     expect(await page.locator('a[href*="/warehouses/create"]').count()).toBe(0);
