@@ -152,8 +152,9 @@ export class StockService {
   }
 
   /**
-   * Moves stock between two physical warehouses: a transfer_out and a transfer_in in one
-   * transaction, both levels locked in the global order, the source never below its reserved.
+   * Moves stock between two warehouses that hold stock (physical or third-party): a transfer_out
+   * and a transfer_in in one transaction, both levels locked in the global order, the source never
+   * below its reserved.
    */
   async transfer(input: {
     sku: string;
