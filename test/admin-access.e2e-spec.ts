@@ -5,7 +5,7 @@
  * the screens hidden from them are refused by the API as well.
  */
 import { type Browser, type Page } from 'playwright-core';
-import { type ApiCall, builtInRoleId, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import { type ApiCall, builtInRoleId, createUser, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
 import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
@@ -34,8 +34,7 @@ describeInBrowser('back office for narrow roles (browser)', () => {
   it('shows a Viewer the business screens but no settings, and the API refuses them too', async () => {
     const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US', WINDOW);
     expect(await menuGroups(page)).toEqual(['after_sales', 'customers', 'inventory', 'logistics', 'orders', 'reports']);
-    await page.getByTestId('menu-group-orders').click();
-    await page.getByTestId('menu-item-order-exceptions').click();
+    await openMenuItem(page, 'orders', 'menu-item-order-exceptions');
     await page.getByTestId('coming-soon').waitFor();
     await shot(page, 'admin-viewer-en');
 

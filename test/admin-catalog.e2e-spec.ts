@@ -5,7 +5,7 @@
  * the form; a Viewer sees the catalogue but no way to change it. Screenshots land in .tmp/.
  */
 import { type Browser, type Page } from 'playwright-core';
-import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import { type ApiCall, createUser, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
 import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
@@ -36,8 +36,7 @@ describeInBrowser('product screens (browser)', () => {
     const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN', WINDOW);
     await switchLanguage(page, '简体中文');
     await page.getByText('欢迎使用 OMS').waitFor();
-    await page.getByTestId('menu-group-inventory').click();
-    await page.getByTestId('menu-item-products').click();
+    await openMenuItem(page, 'inventory', 'menu-item-products');
     await page.getByTestId('products-empty').waitFor();
     await shot(page, 'admin-products-empty-zh');
 
@@ -109,8 +108,7 @@ describeInBrowser('product screens (browser)', () => {
 
   it('shows a Viewer the catalogue without any way to change it', async () => {
     const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en-US', WINDOW);
-    await page.getByTestId('menu-group-inventory').click();
-    await page.getByTestId('menu-item-products').click();
+    await openMenuItem(page, 'inventory', 'menu-item-products');
     await page.locator('.RaDataTable-row').filter({ hasText: SKU }).waitFor();
     expect(await page.locator('a[href*="/products/create"]').count()).toBe(0);
     await shot(page, 'admin-products-viewer-en');

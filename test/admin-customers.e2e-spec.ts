@@ -8,7 +8,7 @@
  * orders of one customer. The new screens read in English too. Screenshots land in .tmp/.
  */
 import { type Browser, type Page } from 'playwright-core';
-import { type ApiCall, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import { type ApiCall, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
 import type { RunningSystem } from './support/system.js';
 
 const ADDRESS = { country: 'CN', province: '广东省', city: '深圳市', district: '南山区', line1: '科技园路 1 号' };
@@ -124,8 +124,7 @@ describeInBrowser('exception orders, split, merge and customers (browser)', () =
     await shot(page, 'admin-customer-show-zh');
 
     // The customers list, searched by phone.
-    await page.getByTestId('menu-group-customers').click();
-    await page.getByTestId('menu-item-customers').click();
+    await openMenuItem(page, 'customers', 'menu-item-customers');
     await page.locator('tbody .RaDataTable-row').first().waitFor();
     await calm(page);
     await shot(page, 'admin-customers-list-zh');

@@ -7,7 +7,7 @@
  * English; a Viewer sees the order without any action buttons. Screenshots land in .tmp/.
  */
 import { type Browser, type Page } from 'playwright-core';
-import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import { type ApiCall, createUser, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
 import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
@@ -72,8 +72,7 @@ describeInBrowser('order screens (browser)', () => {
   it('lets an administrator enter, hold, release and approve an order in Chinese', async () => {
     const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
     await switchLanguage(page, '简体中文');
-    await page.getByTestId('menu-group-orders').click();
-    await page.getByTestId('menu-item-orders').click();
+    await openMenuItem(page, 'orders', 'menu-item-orders');
     await page.getByTestId('order-status-tabs').waitFor();
     await page.locator('tbody .RaDataTable-row').first().waitFor();
     const reviewBefore = await tabCount(page, 'pending_review');

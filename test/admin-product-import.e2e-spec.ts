@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type Browser, type Page } from 'playwright-core';
-import { type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
+import { type ApiCall, createUser, describeInBrowser, openMenuItem, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
 import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
@@ -55,8 +55,7 @@ describeInBrowser('product import wizard (browser)', () => {
   it('imports a sheet with the Chinese template headers, shows the row errors and gives the failed rows back', async () => {
     const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN', WINDOW);
     await switchLanguage(page, '简体中文');
-    await page.getByTestId('menu-group-inventory').click();
-    await page.getByTestId('menu-item-products').click();
+    await openMenuItem(page, 'inventory', 'menu-item-products');
     await page.getByTestId('products-empty').getByTestId('product-import-button').click();
     await wizardShown(page);
     await shot(page, 'admin-product-import-choose-zh');

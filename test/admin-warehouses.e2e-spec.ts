@@ -3,8 +3,9 @@
  * Warehouses, bins and put-away in a real browser against the whole built system with its
  * demo shop: an administrator working in Chinese creates and edits a warehouse (its cost
  * table's fees typed in yuan), adds a bin, puts stock away and moves it between bins, and
- * transfers stock through the transfer dialog; warehouse staff of one warehouse see only that
- * warehouse's stock and bins. Screenshots land in .tmp/.
+ * transfers stock through the transfer dialog, and creates a virtual warehouse pooling two others for
+ * one sales channel; warehouse staff of one warehouse see only that warehouse's stock and bins.
+ * Screenshots land in .tmp/.
  */
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { accessToken, type ApiCall, createUser, describeInBrowser, shot, signIn, startBrowserSystem, stopBrowserSystem, switchLanguage } from './support/browser.js';
@@ -12,8 +13,18 @@ import type { RunningSystem } from './support/system.js';
 
 const PASSWORD = 'Correct-horse-42';
 const STAFF = 'staff-gz@test.local';
+/** A sales channel whose orders alone may use the virtual warehouse's stock. */
+const CHANNEL = '0192a4c1-5e7b-7d2a-9f3c-4b8e6d1a2c3f';
 
-type Warehouse = { id: string; code: string; name: string; costTable: { feeMinor: number }[] };
+type Warehouse = {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  costTable: { feeMinor: number }[];
+  memberIds: string[];
+  channelId: string | null;
+};
 type Level = { id: string; sku: string; warehouseId: string; onHand: number; binned: number; unbinned: number; available: number };
 type BinStock = { id: string; binId: string; binCode: string; sku: string; quantity: number; warehouseId: string };
 
@@ -214,6 +225,50 @@ describeInBrowser('warehouse and bin screens (browser)', () => {
     await movement.getByTestId('stock-movement-submit').click();
     await movement.waitFor({ state: 'detached' });
     expect(await levelOf(level.sku, hangzhou.id)).toMatchObject({ onHand: level.onHand - 4, binned: level.binned - 1 });
+    await page.context().close();
+  });
+
+  it('creates a virtual warehouse pooling two warehouses for one sales channel, in Chinese', async () => {
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
+    await switchLanguage(page, '简体中文');
+    await page.getByText('欢迎使用 OMS').waitFor();
+    await page.goto(`${system.baseUrl}/admin/#/warehouses/create`);
+    await page.locator('input[name="code"]').fill('VW-SOUTH');
+    await page.locator('input[name="name"]').fill('华东华南渠道专供虚拟仓');
+    await page.getByRole('combobox', { name: '类型' }).click();
+    await page.getByRole('option', { name: '虚拟仓' }).click();
+
+    // The pooled warehouses are picked from the physical ones: the demo's own pool is not offered.
+    const members = page.getByRole('combobox', { name: '包含的仓库' });
+    await members.click();
+    await page.getByRole('option', { name: `${hangzhou.code} · ${hangzhou.name}` }).waitFor();
+    const offered = await page.getByRole('listbox').getByRole('option').allInnerTexts();
+    expect(offered).toEqual(expect.arrayContaining([`${hangzhou.code} · ${hangzhou.name}`, `${guangzhou.code} · ${guangzhou.name}`]));
+    expect(offered.some((o) => o.includes('CN-EAST-SOUTH'))).toBe(false);
+    await page.getByRole('option', { name: `${hangzhou.code} · ${hangzhou.name}` }).click();
+    await members.fill('GZ');
+    await page.getByRole('option', { name: `${guangzhou.code} · ${guangzhou.name}` }).click();
+    await page.locator('input[name="channelId"]').fill(CHANNEL);
+    await page.locator('input[name="address.province"]').fill('浙江省');
+    await page.locator('input[name="address.city"]').fill('杭州市');
+    await page.locator('input[name="address.line1"]').fill('仓前街道文一西路 1号');
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    await shot(page, 'admin-warehouse-virtual-create-zh');
+    await page.getByRole('button', { name: '保存' }).click();
+
+    // Its page names the pooled warehouses and the channel; a pool has no bins of its own.
+    await page.getByTestId('warehouse-code').getByText('VW-SOUTH').waitFor();
+    await page.getByTestId('warehouse-type').getByText('虚拟仓').waitFor();
+    await page.getByTestId('warehouse-member-chip').first().waitFor();
+    expect(new Set(await page.getByTestId('warehouse-member-chip').allInnerTexts())).toEqual(new Set([hangzhou.name, guangzhou.name]));
+    await page.getByText(CHANNEL).waitFor();
+    expect(await page.getByTestId('warehouse-tab-bins').count()).toBe(0);
+    await shot(page, 'admin-warehouse-virtual-zh');
+
+    const [pool] = await list<Warehouse>(`/warehouses?filter=${filter({ q: 'VW-SOUTH' })}`);
+    expect(pool).toMatchObject({ code: 'VW-SOUTH', name: '华东华南渠道专供虚拟仓', type: 'virtual', channelId: CHANNEL });
+    expect([...pool.memberIds].sort()).toEqual([hangzhou.id, guangzhou.id].sort());
     await page.context().close();
   });
 

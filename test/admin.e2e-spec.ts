@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Browser, type Page } from 'playwright-core';
 import { eventually } from './support/app.js';
-import { describeInBrowser, launchBrowser, newPage, prepareBrowserTests, shot, switchLanguage } from './support/browser.js';
+import { describeInBrowser, launchBrowser, newPage, openMenuItem, prepareBrowserTests, shot, switchLanguage } from './support/browser.js';
 import { startSystem } from './support/system.js';
 
 type System = Awaited<ReturnType<typeof startSystem>>;
@@ -72,8 +72,7 @@ describeInBrowser('admin back office (browser)', () => {
   });
 
   it('says a planned module is not available yet', async () => {
-    await page.getByTestId('menu-group-orders').click();
-    await page.getByTestId('menu-item-order-exceptions').click();
+    await openMenuItem(page, 'orders', 'menu-item-order-exceptions');
     await page.getByTestId('coming-soon').waitFor();
     expect(await page.getByTestId('coming-soon').innerText()).toContain('尚未上线');
   });
@@ -109,12 +108,7 @@ describeInBrowser('admin back office (browser)', () => {
     );
     const signInsBefore = await signInCount(userId);
 
-    await page.getByTestId('menu-group-settings').click();
-    // Wait for the group to finish opening: the entries move while it does.
-    const entry = page.getByTestId('menu-item-dead-letters');
-    await entry.waitFor();
-    await page.waitForTimeout(400);
-    await entry.click();
+    await openMenuItem(page, 'settings', 'menu-item-dead-letters');
     await page.waitForURL(/#\/dead-letters/);
     const status = page.getByTestId('dead-letter-status').first();
     await status.waitFor({ timeout: 60_000 });

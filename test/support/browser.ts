@@ -134,6 +134,39 @@ export async function switchLanguage(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name }).click();
 }
 
+/**
+ * Opens a sidebar entry: clicks its group only when the group is not open already (the menu opens
+ * the group of the page being shown by itself, and a click on an open group closes it), then the
+ * entry. `itemTestId` is the entry's whole test id, e.g. `menu-item-customers`.
+ */
+export async function openMenuItem(page: Page, groupKey: string, itemTestId: string): Promise<void> {
+  const group = page.getByTestId(`menu-group-${groupKey}`);
+  const item = page.getByTestId(itemTestId);
+  for (let attempt = 0; ; attempt++) {
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 3_000 });
+      break;
+    } catch (error) {
+      // The group may have opened by itself between the look and the click, which closed it again.
+      if (attempt === 2) throw error;
+    }
+  }
+  // The entry's test id names its route; a click that lands while the menu is still moving is tried again.
+  const route = `#/${itemTestId.replace(/^menu-item-/, '')}`;
+  for (let attempt = 0; ; attempt++) {
+    await item.click();
+    try {
+      await page.waitForURL((url) => url.hash === route || url.hash.startsWith(`${route}?`) || url.hash.startsWith(`${route}/`), {
+        timeout: 5_000,
+      });
+      return;
+    } catch (error) {
+      if (attempt === 1) throw error;
+    }
+  }
+}
+
 /** A full-page screenshot, `.tmp/<name>.png`. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });

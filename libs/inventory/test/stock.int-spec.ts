@@ -117,6 +117,19 @@ describe('stock levels and the movements ledger', () => {
     await move({ sku: 'PEN-1', warehouseId: hz, type: 'adjustment', quantity: -100, reason: '盘亏' }, staff.token).expect(409);
     expect((await auditEntries(t, { actorId: staff.id, outcome: 'success' })).filter((e) => e.action.startsWith('stock.'))).toHaveLength(3);
   });
+
+  it('names who moved stock in the ledger, also to a reader who may not read users', async () => {
+    const picker = await createUser(t, { roleKeys: ['warehouse_staff'], warehouseIds: [hz], name: '拣货员 小王' });
+    await move({ sku: 'PEN-1', warehouseId: hz, type: 'receipt', quantity: 4, reason: 'r', reference: 'ASN-NAMED' }, picker.token).expect(201);
+    const viewer = await createUser(t, { roleKeys: ['viewer'] });
+    await t.http.get('/api/users').auth(viewer.token, bearer).expect(403);
+    const ledger = await t.http
+      .get('/api/stock-movements')
+      .query({ filter: JSON.stringify({ reference: 'ASN-NAMED' }) })
+      .auth(viewer.token, bearer)
+      .expect(200);
+    expect(ledger.body).toEqual([expect.objectContaining({ actorId: picker.id, actorName: '拣货员 小王' })]);
+  });
 });
 
 describe('low-stock thresholds', () => {

@@ -38,7 +38,7 @@ export const SUBJECT_FIELDS = {
   Product: ['id', 'sku', 'name', 'attributes', 'barcodes', 'priceMinor', 'currency', 'active'],
   Warehouse: ['id', 'code', 'name', 'type', 'address', 'priority', 'costTable', 'channelId', 'active'],
   StockLevel: ['id', 'sku', 'productName', 'warehouseId', 'onHand', 'reserved', 'available', 'binned', 'unbinned'],
-  StockMovement: ['id', 'sku', 'warehouseId', 'type', 'quantity', 'reason', 'reference', 'actorId'],
+  StockMovement: ['id', 'sku', 'warehouseId', 'type', 'quantity', 'reason', 'reference', 'actorId', 'actorName'],
   Channel: ['id', 'code', 'name', 'type', 'active', 'credentials'],
   Shipment: ['id', 'orderId', 'warehouseId', 'carrier', 'trackingNumber', 'status', 'recipientPhone'],
   Return: ['id', 'orderId', 'warehouseId', 'status', 'reason', 'refundMinor'],

@@ -71,6 +71,8 @@ export const STOCK_MOVEMENTS: ResourceDefinition = {
     reason: 'mv.reason',
     reference: 'mv.reference',
     actorId: 'mv.actor_id',
+    /** Who made it, by name as it was then; null for the system's own and for work done later on someone's behalf. */
+    actorName: 'mv.actor_name',
   },
   sortable: ['at', 'sku', 'type'],
   columnTypes: { id: 'uuid', warehouseId: 'uuid', productId: 'uuid', sku: 'text', type: 'text', actorId: 'uuid' },
@@ -150,8 +152,9 @@ export class StockService {
   }
 
   /**
-   * Moves stock between two physical warehouses: a transfer_out and a transfer_in in one
-   * transaction, both levels locked in the global order, the source never below its reserved.
+   * Moves stock between two warehouses that hold stock (physical or third-party): a transfer_out
+   * and a transfer_in in one transaction, both levels locked in the global order, the source never
+   * below its reserved.
    */
   async transfer(input: {
     sku: string;

@@ -94,7 +94,7 @@ export class StockTransfersController {
 
   @Post()
   @Can('create', 'StockMovement')
-  @ApiOperation({ summary: 'Move stock between two physical warehouses (transfer_out + transfer_in, one transaction)' })
+  @ApiOperation({ summary: 'Move stock between two physical or third-party warehouses (transfer_out + transfer_in, one transaction)' })
   create(@Body() dto: CreateStockTransferDto) {
     return this.stock.transfer(dto);
   }

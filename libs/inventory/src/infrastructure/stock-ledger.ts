@@ -1,4 +1,4 @@
-import { newId } from '@oms/core';
+import { newId, RequestContext } from '@oms/core';
 import type { EntityManager } from 'typeorm';
 import { BinRequiredError, InsufficientStockError, UnknownWarehouseError } from '../domain/inventory.errors.js';
 
@@ -96,20 +96,26 @@ export async function lockLevelsInOrder(m: EntityManager, levelIds: string[]): P
   ]);
 }
 
-/** Appends the movement that explains a level change; returns its id. */
+/**
+ * Appends the movement that explains a level change; returns its id. When the actor is the user
+ * of the request being served, their name is kept with it (work done later on someone's behalf,
+ * e.g. by the worker, has the id only).
+ */
 export async function appendMovement(
   m: EntityManager,
   level: LevelRow,
   movement: { type: MovementType; onHandDelta: number; reservedDelta: number; reason?: string; reference?: string; actorId?: string | null },
 ): Promise<string> {
   const id = newId();
+  const user = RequestContext.current()?.user;
+  const actorName = movement.actorId && user?.id === movement.actorId ? user.name : null;
   await m.query(
     `INSERT INTO stock_movement (id, level_id, product_id, sku, warehouse_id, type, on_hand_delta, reserved_delta,
-                                 on_hand_after, reserved_after, reason, reference, actor_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                                 on_hand_after, reserved_after, reason, reference, actor_id, actor_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [id, level.id, level.product_id, level.sku, level.warehouse_id, movement.type, movement.onHandDelta,
       movement.reservedDelta, level.on_hand, level.reserved, movement.reason ?? null, movement.reference ?? null,
-      movement.actorId ?? null],
+      movement.actorId ?? null, actorName],
   );
   return id;
 }

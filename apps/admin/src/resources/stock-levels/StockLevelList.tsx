@@ -15,7 +15,7 @@ import { LowBadge, SkuFilterLink } from './components/StockFields';
 import { StockMovementButton } from './components/StockMovementDialog';
 import { ThresholdButton } from './components/ThresholdButton';
 import { TransferButton } from './components/TransferDialog';
-import type { StockLevel } from './types';
+import { STOCK_WAREHOUSE_TYPES, type StockLevel } from './types';
 
 const Search = (props: { source: string; alwaysOn?: boolean }) => {
   const translate = useTranslate();
@@ -30,7 +30,7 @@ const filters = [
     key="warehouseId"
     source="warehouseId"
     reference="warehouses"
-    filter={{ type: 'physical' }}
+    filter={{ type: STOCK_WAREHOUSE_TYPES }}
     sort={{ field: 'priority', order: 'ASC' }}
     alwaysOn
   >
@@ -43,7 +43,9 @@ const filters = [
 const Column = DataTable.Col<StockLevel>;
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
-const tableSx = { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } } as const;
+// Short of room, headers ("Low-stock / threshold") and warehouse names wrap; the numbers do not.
+// Chinese headers stay whole words (低库存阈值, not 低库存阈 / 值).
+const tableSx = { '& .RaDataTable-headerCell': { lineHeight: 1.3, wordBreak: 'keep-all' } } as const;
 
 export const StockLevelList = () => (
   <List sort={{ field: 'sku', order: 'ASC' }} perPage={25} filters={filters} exporter={false}>
@@ -51,8 +53,8 @@ export const StockLevelList = () => (
       <Column source="sku" sx={nowrap}>
         <SkuFilterLink />
       </Column>
-      <Column source="productName" sx={{ minWidth: 160 }} />
-      <Column source="warehouseId" disableSort sx={nowrap}>
+      <Column source="productName" sx={{ minWidth: 140 }} />
+      <Column source="warehouseId" disableSort sx={{ minWidth: 140 }}>
         <ReferenceField source="warehouseId" reference="warehouses" link="show" data-testid="stock-warehouse" />
       </Column>
       <Column source="onHand" align="right">

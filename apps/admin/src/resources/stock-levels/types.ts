@@ -1,3 +1,6 @@
+/** Warehouses that hold stock, physical and third-party ones; a virtual one only pools them. */
+export const STOCK_WAREHOUSE_TYPES = ['physical', 'third_party'];
+
 /** Stock of one SKU in one warehouse (`GET /api/stock-levels`); only the threshold is writable. */
 export interface StockLevel {
   id: string;
@@ -28,7 +31,7 @@ export interface StockMovementInput {
   binId?: string;
 }
 
-/** A move between two physical warehouses (`POST /api/stock-transfers`). */
+/** A move between two warehouses holding stock (`POST /api/stock-transfers`). */
 export interface StockTransferInput {
   sku: string;
   fromWarehouseId: string;

@@ -24,4 +24,6 @@ export interface StockMovement {
   reason: string;
   reference: string | null;
   actorId: string | null;
+  /** The name of who made it, as it was then; null for the system's own and for older movements. */
+  actorName: string | null;
 }

@@ -8,7 +8,8 @@ import { StockLevelNames1764000000950 } from './1764000000950-stock-level-names.
 import { ChannelPools1764000001000 } from './1764000001000-channel-pools.js';
 import { AllocationRelease1764000001100 } from './1764000001100-allocation-release.js';
 import { ReconcileRuns1764000002400 } from './1764000002400-reconcile-runs.js';
+import { StockMovementActorNames1764000002450 } from './1764000002450-stock-movement-actor-names.js';
 
 export const inventoryMigrations = [Warehouses1764000000500, Stock1764000000600, Reservations1764000000700, Bins1764000000800, BinStock1764000000850, Allocation1764000000900,
   StockLevelNames1764000000950, ChannelPools1764000001000,
-  AllocationRelease1764000001100, ReconcileRuns1764000002400];
+  AllocationRelease1764000001100, ReconcileRuns1764000002400, StockMovementActorNames1764000002450];

@@ -15,7 +15,7 @@ import { useWatch } from 'react-hook-form';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
 import { BinPicker, HeldBinSelect, useHasBins } from '../../bin-stock/components/BinInputs';
 import { IconAction } from './IconAction';
-import type { StockLevel } from '../types';
+import { STOCK_WAREHOUSE_TYPES, type StockLevel } from '../types';
 import { CurrentLevel, StockActionDialog } from './StockActionDialog';
 import { movementAccess, useStockAction } from './useStockAction';
 
@@ -50,7 +50,7 @@ const ToBinInput = () => {
   );
 };
 
-/** Moves units of the row's SKU from its warehouse to another physical one (`POST /api/stock-transfers`). */
+/** Moves units of the row's SKU from its warehouse to another physical or third-party one (`POST /api/stock-transfers`). */
 export const TransferButton = () => {
   const record = useRecordContext<StockLevel>();
   const dataProvider = useDataProvider<OmsDataProvider>();
@@ -90,7 +90,7 @@ export const TransferButton = () => {
         <ReferenceInput
           source="toWarehouseId"
           reference="warehouses"
-          filter={{ type: 'physical', active: true }}
+          filter={{ type: STOCK_WAREHOUSE_TYPES, active: true }}
           sort={{ field: 'priority', order: 'ASC' }}
         >
           <SelectInput

@@ -25,4 +25,5 @@ export const stockMovementsEn = {
     transfer_out: 'Transfer out',
     transfer_in: 'Transfer in',
   },
+  system_actor: 'System',
 };

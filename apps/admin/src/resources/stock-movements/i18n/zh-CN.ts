@@ -29,4 +29,5 @@ export const stockMovementsZhCN: Messages<typeof stockMovementsEn> = {
     transfer_out: '调拨出库',
     transfer_in: '调拨入库',
   },
+  system_actor: '系统',
 };
