@@ -1,0 +1,35 @@
+/** The order's exceptions: their names and how they were resolved. */
+export const flagsEn = {
+  flags: {
+    open: 'Open',
+    resolved: 'Resolved',
+    none: 'No exceptions.',
+    raised: 'Raised %{at}',
+    resolved_how: '%{resolution} %{at}',
+    by: 'by %{name}',
+  },
+  flag_codes: {
+    HELD: 'Held by staff',
+    CANCEL_REQUESTED: 'Cancellation requested from the warehouse',
+    ADDRESS_INCOMPLETE: 'Incomplete address',
+    OUTSIDE_DELIVERY_AREA: 'Outside delivery area',
+    PHONE_INVALID: 'Invalid phone',
+    UNKNOWN_SKU: 'Unknown SKU',
+    INACTIVE_SKU: 'SKU no longer sold',
+    OUT_OF_STOCK: 'Out of stock',
+    PAYMENT_UNCONFIRMED: 'Payment not confirmed',
+    PURCHASE_LIMIT_EXCEEDED: 'Purchase limit exceeded',
+    AMOUNT_NEEDS_REVIEW: 'Large amount',
+    BLOCK_LISTED: 'On the block list',
+    SUSPECTED_DUPLICATE: 'Possible duplicate',
+  },
+  resolutions: {
+    fixed: 'Fixed',
+    approved_anyway: 'Approved anyway',
+    rejected: 'Closed by rejection',
+    cancelled: 'Closed by cancellation',
+    released: 'Released',
+    merged: 'Merged into another order',
+    refused: 'Refused by the warehouse',
+  },
+};
