@@ -30,6 +30,19 @@ describe('manual order entry form', () => {
     });
   });
 
+  it('sends the delivery requirements and a raised priority, and nothing for blank ones', () => {
+    const input = toCreateOrderInput({
+      ...filled,
+      delivery: { preferredCarrier: ' SF ', promisedDate: '2026-12-24', instructions: '  ' },
+      priority: 50,
+    });
+    expect(input.delivery).toEqual({ preferredCarrier: 'SF', promisedDate: '2026-12-24' });
+    expect(input.priority).toBe(50);
+    const blank = toCreateOrderInput({ ...filled, delivery: { preferredCarrier: '', promisedDate: null }, priority: 0 });
+    expect(blank).not.toHaveProperty('delivery');
+    expect(blank).not.toHaveProperty('priority');
+  });
+
   it('keeps amounts whole in a currency without minor units', () => {
     const input = toCreateOrderInput({ ...filled, currency: 'JPY', lines: [{ sku: 'A', quantity: 1, unitPrice: 1200 }], shippingFee: null });
     expect(input.lines[0].unitPriceMinor).toBe(1200);
@@ -52,12 +65,14 @@ describe('manual order entry form', () => {
         { field: 'shippingFeeMinor', message: 'shippingFeeMinor must not be less than 0' },
         { field: 'payment.paidAmountMinor', message: 'The paid amount is not the order total' },
         { field: 'channel', message: 'is not an active sales channel' },
+        { field: 'delivery.promisedDate', message: 'promisedDate must be a date such as 2026-12-01' },
       ],
     });
     expect(errors).toEqual({
       customer: { email: 'email must be an email address' },
       lines: { 0: { discount: 'A line discount cannot exceed the line price' }, 1: { quantity: 'quantity must not be less than 1' } },
       shippingFee: 'shippingFeeMinor must not be less than 0',
+      delivery: { promisedDate: 'promisedDate must be a date such as 2026-12-01' },
     });
     expect(orderFormErrors({ fields: [{ field: 'channel', message: 'x' }] })).toBeUndefined();
     expect(orderFormErrors(undefined)).toBeUndefined();

@@ -5,6 +5,7 @@ import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   Button,
+  DateInput,
   email,
   maxLength,
   maxValue,
@@ -23,7 +24,7 @@ import {
 import { currencySymbol, formatPrice, minorDigits } from '../../../money';
 import { CURRENCIES, currencyLabel } from '../../products/money';
 import { DEFAULT_ORDER_CURRENCY, estimateTotalMinor, type OrderFormValues } from '../form';
-import { PAYMENT_METHODS } from '../types';
+import { PAYMENT_METHODS, PRIORITY_LEVELS } from '../types';
 import { AddressInputs } from './AddressInputs';
 
 const integer: Validator = (value) =>
@@ -49,6 +50,7 @@ const validatePrice = [required(), minValue(0), decimals];
 const validateOptionalAmount = [minValue(0), decimals];
 
 const PAYMENT_METHOD_CHOICES = PAYMENT_METHODS.map((id) => ({ id, name: `resources.orders.payment_methods.${id}` }));
+const PRIORITY_CHOICES = PRIORITY_LEVELS.map(({ id, name }) => ({ id, name: `resources.orders.priorities.${name}` }));
 const PAYMENT_STATUS_CHOICES = ['paid', 'pending'].map((id) => ({ id, name: `resources.orders.payment_statuses.${id}` }));
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -185,6 +187,19 @@ export const OrderFormFields = () => {
           <TextInput source="payment.reference" validate={maxLength(100)} autoComplete="off" />
         </Box>
         <Estimate />
+      </Section>
+      <Section title="resources.orders.form.sections.delivery">
+        <Box sx={grid(3)}>
+          <TextInput
+            source="delivery.preferredCarrier"
+            validate={maxLength(50)}
+            helperText="resources.orders.form.helpers.carrier"
+            autoComplete="off"
+          />
+          <DateInput source="delivery.promisedDate" helperText="resources.orders.form.helpers.promised_date" />
+          <SelectInput source="priority" choices={PRIORITY_CHOICES} validate={required()} helperText="resources.orders.form.helpers.priority" />
+        </Box>
+        <TextInput source="delivery.instructions" validate={maxLength(500)} multiline minRows={2} fullWidth />
       </Section>
       <Section title="resources.orders.form.sections.other">
         <TextInput source="remark" validate={maxLength(1000)} multiline minRows={2} fullWidth />

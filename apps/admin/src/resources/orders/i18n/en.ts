@@ -37,6 +37,12 @@ export const ordersEn = {
     currency: 'Currency',
     shippingFee: 'Shipping fee',
     remark: "Buyer's remark",
+    priority: 'Priority',
+    delivery: {
+      preferredCarrier: 'Preferred carrier',
+      promisedDate: 'Promised delivery date',
+      instructions: 'Delivery instructions',
+    },
     customer: {
       name: 'Name',
       phone: 'Phone',
@@ -72,6 +78,16 @@ export const ordersEn = {
     completed: 'Completed',
     cancelled: 'Cancelled',
     rejected: 'Rejected',
+  },
+  priorities: {
+    normal: 'Normal',
+    high: 'High',
+    urgent: 'Urgent',
+    other: 'Priority %{priority}',
+  },
+  delivery: {
+    any_carrier: 'Any',
+    late: 'Overdue',
   },
   tabs: {
     all: 'All',
@@ -162,6 +178,7 @@ export const ordersEn = {
     lines: 'Items',
     customer: 'Customer',
     address: 'Shipping address',
+    delivery: 'Delivery',
     payment: 'Payment',
     flags: 'Exceptions',
     allocation: 'Allocation',
@@ -275,6 +292,7 @@ export const ordersEn = {
       address: 'Shipping address',
       lines: 'Items',
       payment: 'Amounts and payment',
+      delivery: 'Delivery and priority',
       other: 'Remark and tags',
     },
     add_line: 'Add item',
@@ -288,6 +306,9 @@ export const ordersEn = {
       country: 'Two-letter code, e.g. CN.',
       status: 'Paid orders go straight to review.',
       tags: 'Press Enter after each tag.',
+      carrier: 'E.g. SF Express or JD Logistics; empty for any.',
+      promised_date: 'The day promised to the customer.',
+      priority: 'Higher priority orders are handled first.',
     },
     validation: {
       country: 'Two letters, e.g. CN.',

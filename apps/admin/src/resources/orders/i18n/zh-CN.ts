@@ -40,6 +40,12 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     currency: '币种',
     shippingFee: '运费',
     remark: '买家留言',
+    priority: '优先级',
+    delivery: {
+      preferredCarrier: '指定快递',
+      promisedDate: '承诺送达日期',
+      instructions: '配送要求',
+    },
     customer: {
       name: '姓名',
       phone: '手机号',
@@ -75,6 +81,16 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     completed: '已完成',
     cancelled: '已取消',
     rejected: '已驳回',
+  },
+  priorities: {
+    normal: '普通',
+    high: '优先',
+    urgent: '加急',
+    other: '优先级 %{priority}',
+  },
+  delivery: {
+    any_carrier: '不限',
+    late: '已逾期',
   },
   tabs: {
     all: '全部',
@@ -164,6 +180,7 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     lines: '商品明细',
     customer: '客户',
     address: '收货地址',
+    delivery: '配送',
     payment: '支付',
     flags: '异常',
     allocation: '配货',
@@ -277,6 +294,7 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
       address: '收货地址',
       lines: '商品',
       payment: '金额与支付',
+      delivery: '配送与优先级',
       other: '留言与标签',
     },
     add_line: '添加商品',
@@ -290,6 +308,9 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
       country: '两位字母代码，如 CN。',
       status: '已付款的订单直接进入审核。',
       tags: '每输入一个标签后按回车。',
+      carrier: '如顺丰速运、京东物流；留空表示不限。',
+      promised_date: '向客户承诺的送达日期。',
+      priority: '优先级高的订单优先处理。',
     },
     validation: {
       country: '请填写两位字母，如 CN。',
