@@ -1,4 +1,4 @@
-import { estimateTotalMinor, orderFormErrors, toCreateOrderInput } from './form';
+import { estimateTotalMinor, estimateWithLinesMinor, orderFormErrors, toCreateOrderInput, toLineFormValues, toLineInput } from './form';
 
 describe('manual order entry form', () => {
   const filled = {
@@ -76,5 +76,37 @@ describe('manual order entry form', () => {
     });
     expect(orderFormErrors({ fields: [{ field: 'channel', message: 'x' }] })).toBeUndefined();
     expect(orderFormErrors(undefined)).toBeUndefined();
+  });
+
+  describe('editing the items of an order', () => {
+    const order = {
+      currency: 'CNY',
+      shippingFeeMinor: 1000,
+      // 500 of the order's discount is its own, not a line's.
+      discountMinor: 1500,
+      lines: [
+        { id: '1', sku: 'TEE-WHITE-M', name: 'T', quantity: 2, unitPriceMinor: 9900, discountMinor: 1000, taxMinor: 0, totalMinor: 18800 },
+        { id: '2', sku: 'MUG-RED', name: 'M', quantity: 1, unitPriceMinor: 4990, discountMinor: 0, taxMinor: 300, totalMinor: 5290 },
+      ],
+    };
+
+    it('opens with the items in yuan, and sends them back in fen with their tax unchanged', () => {
+      const rows = toLineFormValues(order);
+      expect(rows).toEqual([
+        { sku: 'TEE-WHITE-M', quantity: 2, unitPrice: 99, discount: 10, taxMinor: null },
+        { sku: 'MUG-RED', quantity: 1, unitPrice: 49.9, discount: null, taxMinor: 300 },
+      ]);
+      expect(rows.map((row) => toLineInput(row, 'CNY'))).toEqual([
+        { sku: 'TEE-WHITE-M', quantity: 2, unitPriceMinor: 9900, discountMinor: 1000 },
+        { sku: 'MUG-RED', quantity: 1, unitPriceMinor: 4990, taxMinor: 300 },
+      ]);
+    });
+
+    it("estimates the new total with the order's shipping and own discount", () => {
+      // The same items: the same total as now (18800 + 5290 + 1000 shipping − 500).
+      expect(estimateWithLinesMinor(order, toLineFormValues(order))).toBe(24590);
+      expect(estimateWithLinesMinor(order, [{ sku: 'CAP-BLACK', quantity: 3, unitPrice: 69 }])).toBe(20700 + 1000 - 500);
+      expect(estimateWithLinesMinor(order, [{ sku: 'CAP-BLACK', quantity: 3, unitPrice: null }])).toBeNull();
+    });
   });
 });

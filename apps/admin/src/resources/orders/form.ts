@@ -1,5 +1,5 @@
-import { toMinor } from '../../money';
-import type { Address, CreateOrderInput, OrderLineInput } from './types';
+import { toMajor, toMinor } from '../../money';
+import type { Address, CreateOrderInput, Order, OrderLineInput } from './types';
 
 /**
  * The manual entry form: the same shape as the API's body, except that amounts are typed in
@@ -111,6 +111,33 @@ export const estimateTotalMinor = (form: OrderFormValues): number | null => {
   const input = toCreateOrderInput(form);
   const goods = input.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceMinor - (line.discountMinor ?? 0), 0);
   return goods + (input.shippingFeeMinor ?? 0);
+};
+
+/** An order's items as the item editor's rows: amounts in major units, each line's tax carried along. */
+export const toLineFormValues = (order: Pick<Order, 'lines' | 'currency'>): OrderFormLine[] =>
+  (order.lines ?? []).map((line) => ({
+    sku: line.sku,
+    quantity: line.quantity,
+    unitPrice: toMajor(line.unitPriceMinor, order.currency),
+    discount: line.discountMinor ? toMajor(line.discountMinor, order.currency) : null,
+    taxMinor: line.taxMinor || null,
+  }));
+
+/**
+ * What the order comes to with `lines` instead of its own, as the server computes it: the items,
+ * less their discounts, plus their tax and the order's shipping, less the order's own discount.
+ * Null until every row has a quantity and a price.
+ */
+export const estimateWithLinesMinor = (
+  order: Pick<Order, 'lines' | 'currency' | 'shippingFeeMinor' | 'discountMinor'>,
+  lines: OrderFormLine[],
+): number | null => {
+  if (!lines.length || lines.some((line) => !amount(line.quantity) || !amount(line.unitPrice))) return null;
+  const orderDiscount = order.discountMinor - (order.lines ?? []).reduce((sum, line) => sum + line.discountMinor, 0);
+  const items = lines
+    .map((line) => toLineInput(line, order.currency))
+    .reduce((sum, line) => sum + line.quantity * line.unitPriceMinor - (line.discountMinor ?? 0) + (line.taxMinor ?? 0), 0);
+  return items + order.shippingFeeMinor - orderDiscount;
 };
 
 /** API field -> form input, for the fields whose name differs (amounts) or that have an input at all. */

@@ -111,6 +111,33 @@ const AddLineButton = () => {
 
 const lineInput = (flex: string, minWidth: number) => ({ flex, minWidth });
 
+/** The items: SKU, quantity, unit price and discount per row; shared by manual entry and the item editor. */
+export const LineItemsInput = () => (
+  <ArrayInput source="lines" label={false} validate={atLeastOneLine} data-testid="order-lines-input">
+    <SimpleFormIterator inline fullWidth disableReordering disableClear addButton={<AddLineButton />}>
+      <TextInput
+        source="sku"
+        label="resources.orders.lines.sku"
+        validate={validateSku}
+        helperText={false}
+        autoComplete="off"
+        sx={lineInput('2 1 0', 180)}
+      />
+      <NumberInput
+        source="quantity"
+        label="resources.orders.lines.quantity"
+        validate={validateQuantity}
+        step={1}
+        min={1}
+        helperText={false}
+        sx={lineInput('0 0 96px', 96)}
+      />
+      <AmountInput source="unitPrice" label="resources.orders.form.unit_price" validate={validatePrice} sx={lineInput('1 1 0', 130)} />
+      <AmountInput source="discount" label="resources.orders.form.discount" validate={validateOptionalAmount} sx={lineInput('1 1 0', 120)} />
+    </SimpleFormIterator>
+  </ArrayInput>
+);
+
 /** What the order will come to while the form is filled in; the server's figure is the one kept. */
 const Estimate = () => {
   const translate = useTranslate();
@@ -148,29 +175,7 @@ export const OrderFormFields = () => {
         <AddressInputs prefix="shippingAddress." streetOptional />
       </Section>
       <Section title="resources.orders.form.sections.lines">
-        <ArrayInput source="lines" label={false} validate={atLeastOneLine} data-testid="order-lines-input">
-          <SimpleFormIterator inline fullWidth disableReordering disableClear addButton={<AddLineButton />}>
-            <TextInput
-              source="sku"
-              label="resources.orders.lines.sku"
-              validate={validateSku}
-              helperText={false}
-              autoComplete="off"
-              sx={lineInput('2 1 0', 180)}
-            />
-            <NumberInput
-              source="quantity"
-              label="resources.orders.lines.quantity"
-              validate={validateQuantity}
-              step={1}
-              min={1}
-              helperText={false}
-              sx={lineInput('0 0 96px', 96)}
-            />
-            <AmountInput source="unitPrice" label="resources.orders.form.unit_price" validate={validatePrice} sx={lineInput('1 1 0', 130)} />
-            <AmountInput source="discount" label="resources.orders.form.discount" validate={validateOptionalAmount} sx={lineInput('1 1 0', 120)} />
-          </SimpleFormIterator>
-        </ArrayInput>
+        <LineItemsInput />
       </Section>
       <Section title="resources.orders.form.sections.payment">
         <Box sx={grid(3)}>
