@@ -174,6 +174,7 @@ export interface Order {
   parentId: string | null;
   /** The order it was merged into (it is then cancelled). */
   mergedIntoId: string | null;
+  shippedAt?: string | null;
   createdAt: string;
   updatedAt: string;
   /** The order page only. */

@@ -8,6 +8,11 @@ export const ordersEn = {
   title: 'Order %{number}',
   list_separator: ', ',
   search_hint: 'Number, customer, phone, email',
+  filters: {
+    customerName: 'Customer name',
+    customerPhone: 'Customer phone',
+    customerEmail: 'Customer email',
+  },
   fields: {
     number: 'Order number',
     createdAt: 'Created',
@@ -26,6 +31,9 @@ export const ordersEn = {
     createdAt_lte: 'Created until',
     paidAt_gte: 'Paid from',
     paidAt_lte: 'Paid until',
+    shippedAt_gte: 'Shipped from',
+    shippedAt_lte: 'Shipped until',
+    warehouseId: 'Warehouse',
     sku: 'SKU',
     tag: 'Tag',
     hasException: 'Has exceptions',

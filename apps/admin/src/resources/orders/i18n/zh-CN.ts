@@ -11,6 +11,11 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
   title: '订单 %{number}',
   list_separator: '、',
   search_hint: '订单号、客户、手机号、邮箱',
+  filters: {
+    customerName: '客户姓名',
+    customerPhone: '客户手机号',
+    customerEmail: '客户邮箱',
+  },
   fields: {
     number: '订单号',
     createdAt: '下单时间',
@@ -29,6 +34,9 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     createdAt_lte: '下单时间止',
     paidAt_gte: '付款时间起',
     paidAt_lte: '付款时间止',
+    shippedAt_gte: '发货时间起',
+    shippedAt_lte: '发货时间止',
+    warehouseId: '发货仓库',
     sku: 'SKU',
     tag: '标签',
     hasException: '有异常',
