@@ -235,6 +235,8 @@ export interface Allocation {
     considered?: ConsideredWarehouse[];
     chosen?: string[];
     short?: ShortLine[];
+    /** Allocation by hand: what the operator picked (only those lines changed). */
+    picks?: Array<{ lineId: string; warehouseId: string; quantity: number }>;
   };
 }
 

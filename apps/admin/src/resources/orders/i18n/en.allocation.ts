@@ -1,4 +1,4 @@
-/** Where the order's stock comes from and why. */
+/** Where the order's stock comes from and why, and allocation by hand. */
 export const allocationEn = {
   run: 'Allocation %{sequence} · %{at}',
   chosen: 'Ships from',
@@ -40,5 +40,19 @@ export const allocationEn = {
     partially_allocated: 'Partially allocated',
     backordered: 'Backordered',
     released: 'Released',
+  },
+  picks: {
+    whole: 'Whole order',
+    per_line: 'Per line',
+    whole_body: 'The chosen warehouse ships the whole order and reserves its stock; it replaces what the system chose.',
+    per_line_body:
+      'Choose how many units of each item each warehouse ships. Rows start with what the order holds now. A row you change gives back what it held and reserves the new picks; what they leave of the item is backordered. Rows left as they are stay as they are.',
+    needed: 'Ordered',
+    picked: 'Picked',
+    available: '%{available} available',
+    too_many: '%{sku}: %{picked} picked, but only %{quantity} ordered.',
+    empty_line: '%{sku}: pick at least one unit, or set the row back as it was.',
+    unchanged: 'Nothing changed: change at least one row.',
+    no_warehouses: 'No active warehouse can ship orders.',
   },
 };

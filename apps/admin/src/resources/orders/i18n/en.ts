@@ -160,7 +160,6 @@ export const ordersEn = {
     merge_nothing: 'Choose at least one order to merge.',
     merge_rules: 'Only orders of the same customer, shipping address, channel, currency and payment status that are not approved yet can be merged.',
     allocate_title: 'Allocate %{number} manually',
-    allocate_body: 'The chosen warehouse ships the whole order and reserves its stock; it replaces what the system chose.',
     allocate_warehouse: 'Warehouse',
     lines_title: 'Items of %{number}',
     lines_body: 'Items can change until stock is allocated. The server prices the order again and runs the checks again.',

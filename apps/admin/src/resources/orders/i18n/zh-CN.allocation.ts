@@ -44,4 +44,18 @@ export const allocationZhCN: Messages<typeof allocationEn> = {
     backordered: '缺货待发',
     released: '已释放',
   },
+  picks: {
+    whole: '整单',
+    per_line: '按商品',
+    whole_body: '由所选仓库发出整单并预占库存，取代系统的分配结果。',
+    per_line_body:
+      '为每件商品选择各仓库发货的数量。表格已填入订单当前占用的库存。修改过的行会先释放原有占用、再按新数量预占，不足部分转为缺货待发；未修改的行保持不变。',
+    needed: '订购数量',
+    picked: '已选',
+    available: '可用 %{available}',
+    too_many: '%{sku}：已选 %{picked} 件，但只订购了 %{quantity} 件。',
+    empty_line: '%{sku}：请至少选择一件，或恢复原来的数量。',
+    unchanged: '没有任何修改：请至少修改一行。',
+    no_warehouses: '没有可发货的启用仓库。',
+  },
 };

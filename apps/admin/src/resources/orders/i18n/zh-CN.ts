@@ -162,7 +162,6 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     merge_nothing: '请至少选择一个要合并的订单。',
     merge_rules: '只有同一客户、同一收货地址、同一渠道、同一币种和相同支付状态且尚未审核通过的订单才能合并。',
     allocate_title: '手动分配 %{number}',
-    allocate_body: '由所选仓库发出整单并预占库存，取代系统的分配结果。',
     allocate_warehouse: '仓库',
     lines_title: '%{number} 的商品',
     lines_body: '配货之前可以修改商品。保存后由服务器重新计算金额，并重新审核。',
