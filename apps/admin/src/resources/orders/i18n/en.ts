@@ -150,6 +150,10 @@ export const ordersEn = {
     bulk_hold_title: 'Hold %{smart_count} order |||| Hold %{smart_count} orders',
     bulk_cancel_title: 'Cancel %{smart_count} order |||| Cancel %{smart_count} orders',
     bulk_body: 'Each order is handled on its own: those whose status does not allow it are left as they are and listed afterwards.',
+    bulk_result_title: '%{action}: %{ok} of %{total} done',
+    bulk_result_order: 'Order',
+    bulk_result_outcome: 'Result',
+    bulk_result_ok: 'Done',
     split_title: 'Split %{number}',
     split_body: 'Choose how many units of each item go to a new order; this order keeps the rest and the shipping fee. Both orders then go through review on their own.',
     split_move: 'To the new order',
@@ -186,7 +190,6 @@ export const ordersEn = {
     merge: '%{smart_count} order merged into %{number} |||| %{smart_count} orders merged into %{number}',
     allocate: '%{number} allocated manually',
     bulk_done: '%{action}: %{ok} of %{total} done',
-    bulk_failed: '%{number}: %{error}',
   },
   sections: {
     lines: 'Items',

@@ -152,6 +152,10 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     bulk_hold_title: '挂起 %{smart_count} 个订单',
     bulk_cancel_title: '取消 %{smart_count} 个订单',
     bulk_body: '逐个处理所选订单：当前状态不允许该操作的订单保持不变，处理完后会列出。',
+    bulk_result_title: '%{action}：%{total} 个订单中 %{ok} 个已完成',
+    bulk_result_order: '订单',
+    bulk_result_outcome: '结果',
+    bulk_result_ok: '已完成',
     split_title: '拆分 %{number}',
     split_body: '选择每件商品拆到新订单的数量；本订单保留其余商品和运费。拆分后两个订单各自审核。',
     split_move: '拆到新订单',
@@ -188,7 +192,6 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     allocate: '%{number} 已手动分配',
     tags_saved: '%{number} 的标签已保存',
     bulk_done: '%{action}：%{total} 个订单中 %{ok} 个已完成',
-    bulk_failed: '%{number}：%{error}',
   },
   sections: {
     lines: '商品明细',
