@@ -130,7 +130,8 @@ export interface AuditResult {
   rule: string;
   passed: boolean;
   skipped?: boolean;
-  flags: Array<{ code: string; message?: string }>;
+  /** `params`: the figures behind the exception, for its words in the interface language. */
+  flags: Array<{ code: string; message?: string; params?: Record<string, unknown> }>;
 }
 
 export interface OrderAudit {

@@ -2,17 +2,22 @@ import ResolvedIcon from '@mui/icons-material/CheckCircle';
 import OpenIcon from '@mui/icons-material/ErrorOutlined';
 import { Box, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useFlagText } from '../flagDetails';
 import type { Order, OrderFlag } from '../types';
 import { useDateTime } from './CustomerCards';
 import { useFlagLabel } from './OrderChips';
 import { OrderCard } from './OrderCard';
 import { useUserNames } from './useUserNames';
 
-const FlagRow = ({ flag, names }: { flag: OrderFlag; names: Record<string, string> }) => {
+const FlagRow = ({ flag, names, record }: { flag: OrderFlag; names: Record<string, string>; record: Order }) => {
   const translate = useTranslate();
   const flagLabel = useFlagLabel();
+  const flagText = useFlagText();
   const dateTime = useDateTime();
   const open = !flag.resolvedAt;
+  // The figures of the last audit, which raised the open exceptions.
+  const params = open ? record.audit?.results?.flatMap((result) => result.flags ?? []).find((raised) => raised.code === flag.code)?.params : null;
+  const text = flagText(flag.code, flag.message, params);
   const resolution = flag.resolution ? translate(`resources.orders.resolutions.${flag.resolution}`, { _: flag.resolution }) : '';
   return (
     <Box
@@ -25,9 +30,9 @@ const FlagRow = ({ flag, names }: { flag: OrderFlag; names: Record<string, strin
         <Typography variant="body2" sx={{ fontWeight: 500 }}>
           {flagLabel(flag.code)}
         </Typography>
-        {flag.message && (
-          <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-            {flag.message}
+        {text && (
+          <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }} data-testid="order-flag-text">
+            {text}
           </Typography>
         )}
         <Typography variant="caption" color="text.secondary" component="div">
@@ -58,7 +63,7 @@ export const FlagsCard = () => {
               {translate('resources.orders.flags.open')}
             </Typography>
             {open.map((flag, i) => (
-              <FlagRow key={`${flag.code}-${i}`} flag={flag} names={names} />
+              <FlagRow key={`${flag.code}-${i}`} flag={flag} names={names} record={record} />
             ))}
           </Stack>
         )}
@@ -68,7 +73,7 @@ export const FlagsCard = () => {
               {translate('resources.orders.flags.resolved')}
             </Typography>
             {resolved.map((flag, i) => (
-              <FlagRow key={`${flag.code}-${i}`} flag={flag} names={names} />
+              <FlagRow key={`${flag.code}-${i}`} flag={flag} names={names} record={record} />
             ))}
           </Stack>
         )}

@@ -23,6 +23,28 @@ export const flagsEn = {
     BLOCK_LISTED: 'On the block list',
     SUSPECTED_DUPLICATE: 'Possible duplicate',
   },
+  /** An audit exception's details, from the figures its rule found. */
+  flag_details: {
+    ADDRESS_INCOMPLETE: 'Missing or invalid: %{fields}',
+    OUTSIDE_DELIVERY_AREA: 'No active warehouse delivers to %{place}.',
+    PHONE_INVALID: '"%{phone}" is not a valid phone number for %{country}.',
+    phone_missing: 'The phone number is missing.',
+    UNKNOWN_SKU: 'Not in the catalogue: %{skus}',
+    INACTIVE_SKU: 'No longer sold: %{skus}',
+    short_item: '%{sku}: %{ordered} ordered, %{available} available',
+    PAYMENT_UNCONFIRMED: '%{method}: %{paid} received of %{total}.',
+    limit_item: '%{sku}: %{ordered} on this order and %{bought} in the last %{days} days, limit %{limit}',
+    AMOUNT_NEEDS_REVIEW: 'Total %{total} is over the review threshold of %{threshold}.',
+    BLOCK_LISTED: 'Matches %{matches}',
+    block_item: '%{kind} "%{value}"',
+    block_kinds: {
+      customer_name: 'name',
+      phone: 'phone',
+      email: 'email',
+      address: 'address',
+    },
+    SUSPECTED_DUPLICATE: 'Same customer and items as %{orders}, within %{hours} hours.',
+  },
   resolutions: {
     fixed: 'Fixed',
     approved_anyway: 'Approved anyway',
