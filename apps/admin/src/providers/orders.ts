@@ -1,6 +1,6 @@
 import type { Identifier } from 'react-admin';
 import type { BulkResult } from '../resources/orders/bulk';
-import type { Address, CreateOrderInput, Order, OrderStatus, TimelineEntry } from '../resources/orders/types';
+import type { Address, CreateOrderInput, Order, OrderLineInput, OrderStatus, TimelineEntry } from '../resources/orders/types';
 import { httpClient } from './httpClient';
 import { API_URL } from './session';
 
@@ -35,6 +35,8 @@ export interface OrderMethods {
   confirmOrderCancel(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
   refuseOrderCancel(id: Identifier, reason: string, options?: CommandOptions): Promise<{ data: Order }>;
   updateOrderAddress(id: Identifier, shippingAddress: Address, options?: CommandOptions): Promise<{ data: Order }>;
+  /** Replaces the order's items (before allocation); the server prices them and audits the order again. */
+  updateOrderLines(id: Identifier, lines: OrderLineInput[], options?: CommandOptions): Promise<{ data: Order }>;
   addOrderRemark(id: Identifier, remark: string, options?: CommandOptions): Promise<{ data: Order }>;
   setOrderTags(id: Identifier, tags: string[], options?: CommandOptions): Promise<{ data: Order }>;
   /** Splits parts off into new orders; answers the order (what it kept) and the new orders' ids. */
@@ -78,6 +80,7 @@ export const orderMethods: OrderMethods = {
   confirmOrderCancel: (id, options) => act(id, 'confirm-cancel', {}, options),
   refuseOrderCancel: (id, reason, options) => act(id, 'refuse-cancel', { reason }, options),
   updateOrderAddress: (id, shippingAddress, options) => act(id, 'update-address', { shippingAddress }, options),
+  updateOrderLines: (id, lines, options) => act(id, 'update-lines', { lines }, options),
   addOrderRemark: (id, remark, options) => act(id, 'add-remark', { remark }, options),
   setOrderTags: (id, tags, options) => act(id, 'tags', { tags }, options),
   splitOrder: async (id, parts, options) => ({

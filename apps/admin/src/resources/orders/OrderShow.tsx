@@ -3,6 +3,7 @@ import { ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 're
 import { AllocationCard } from './components/AllocationCard';
 import { AuditCard } from './components/AuditCard';
 import { AddressCard, CustomerCard, PaymentCard } from './components/CustomerCards';
+import { DeliveryCard } from './components/DeliveryCard';
 import { FlagsCard } from './components/FlagsCard';
 import { OrderHeader } from './components/OrderHeader';
 import { OrderLines } from './components/OrderLines';
@@ -35,7 +36,7 @@ const Actions = () => (
 
 /**
  * The order page: header with the actions its status allows, then the items, exceptions,
- * allocation, audit and timeline beside the customer, address, payment and remarks.
+ * allocation, audit and timeline beside the customer, address, delivery, payment and remarks.
  */
 export const OrderShow = () => (
   <Show title={<Title />} actions={<Actions />} component="div" queryOptions={{ refetchInterval }}>
@@ -53,6 +54,7 @@ export const OrderShow = () => (
           <CustomerCard />
           <RelatedOrdersCard />
           <AddressCard />
+          <DeliveryCard />
           <PaymentCard />
           <RemarksCard />
         </Stack>

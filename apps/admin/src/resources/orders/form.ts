@@ -1,5 +1,5 @@
-import { toMinor } from '../../money';
-import type { Address, CreateOrderInput } from './types';
+import { toMajor, toMinor } from '../../money';
+import type { Address, CreateOrderInput, Order, OrderLineInput } from './types';
 
 /**
  * The manual entry form: the same shape as the API's body, except that amounts are typed in
@@ -10,6 +10,8 @@ export interface OrderFormLine {
   quantity?: number | null;
   unitPrice?: number | null;
   discount?: number | null;
+  /** Not typed: the tax a line of the order already had, kept when its items are edited. */
+  taxMinor?: number | null;
 }
 
 export interface OrderFormValues {
@@ -21,6 +23,8 @@ export interface OrderFormValues {
   payment?: { method?: string | null; status?: 'paid' | 'pending' | null; reference?: string | null };
   remark?: string | null;
   tags?: string[] | null;
+  delivery?: { preferredCarrier?: string | null; promisedDate?: string | null; instructions?: string | null };
+  priority?: number | null;
 }
 
 export const DEFAULT_ORDER_CURRENCY = 'CNY';
@@ -32,6 +36,8 @@ export const ORDER_FORM_DEFAULTS: OrderFormValues = {
   currency: DEFAULT_ORDER_CURRENCY,
   payment: { method: 'alipay', status: 'paid' },
   tags: [],
+  delivery: {},
+  priority: 0,
 };
 
 const text = (value: string | null | undefined): string | undefined => {
@@ -44,6 +50,26 @@ const amount = (value: number | null | undefined): value is number => typeof val
 /** Leaves out what was left blank, so the API sees only what the user entered. */
 const compact = <T extends Record<string, unknown>>(object: T): T =>
   Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+
+/** One item as typed (amounts in major units) as the API takes it; a tax carried over from the order stays as it was. */
+export const toLineInput = (line: OrderFormLine, currency: string): OrderLineInput =>
+  compact({
+    sku: text(line.sku) ?? '',
+    quantity: line.quantity ?? 0,
+    unitPriceMinor: amount(line.unitPrice) ? toMinor(line.unitPrice, currency) : 0,
+    discountMinor: amount(line.discount) && line.discount > 0 ? toMinor(line.discount, currency) : undefined,
+    taxMinor: amount(line.taxMinor) && line.taxMinor > 0 ? line.taxMinor : undefined,
+  });
+
+/** The delivery requirements entered, or nothing when all were left blank. */
+const toDelivery = (delivery: OrderFormValues['delivery']): CreateOrderInput['delivery'] => {
+  const entered = compact({
+    preferredCarrier: text(delivery?.preferredCarrier),
+    promisedDate: text(delivery?.promisedDate),
+    instructions: text(delivery?.instructions),
+  });
+  return Object.keys(entered).length ? entered : undefined;
+};
 
 /** The form's values as `POST /api/orders` takes them: trimmed, blanks left out, amounts in minor units. */
 export const toCreateOrderInput = (form: OrderFormValues): CreateOrderInput => {
@@ -60,14 +86,7 @@ export const toCreateOrderInput = (form: OrderFormValues): CreateOrderInput => {
       line2: text(address.line2),
       postcode: text(address.postcode),
     }),
-    lines: (form.lines ?? []).map((line) =>
-      compact({
-        sku: text(line.sku) ?? '',
-        quantity: line.quantity ?? 0,
-        unitPriceMinor: amount(line.unitPrice) ? toMinor(line.unitPrice, currency) : 0,
-        discountMinor: amount(line.discount) && line.discount > 0 ? toMinor(line.discount, currency) : undefined,
-      }),
-    ),
+    lines: (form.lines ?? []).map((line) => toLineInput(line, currency)),
     currency,
     shippingFeeMinor: amount(form.shippingFee) && form.shippingFee > 0 ? toMinor(form.shippingFee, currency) : undefined,
     payment: compact({
@@ -77,6 +96,8 @@ export const toCreateOrderInput = (form: OrderFormValues): CreateOrderInput => {
     }),
     remark: text(form.remark),
     tags: form.tags?.length ? [...new Set(form.tags.map((tag) => tag.trim()).filter(Boolean))] : undefined,
+    delivery: toDelivery(form.delivery),
+    priority: typeof form.priority === 'number' && form.priority > 0 ? form.priority : undefined,
   });
 };
 
@@ -92,6 +113,33 @@ export const estimateTotalMinor = (form: OrderFormValues): number | null => {
   return goods + (input.shippingFeeMinor ?? 0);
 };
 
+/** An order's items as the item editor's rows: amounts in major units, each line's tax carried along. */
+export const toLineFormValues = (order: Pick<Order, 'lines' | 'currency'>): OrderFormLine[] =>
+  (order.lines ?? []).map((line) => ({
+    sku: line.sku,
+    quantity: line.quantity,
+    unitPrice: toMajor(line.unitPriceMinor, order.currency),
+    discount: line.discountMinor ? toMajor(line.discountMinor, order.currency) : null,
+    taxMinor: line.taxMinor || null,
+  }));
+
+/**
+ * What the order comes to with `lines` instead of its own, as the server computes it: the items,
+ * less their discounts, plus their tax and the order's shipping, less the order's own discount.
+ * Null until every row has a quantity and a price.
+ */
+export const estimateWithLinesMinor = (
+  order: Pick<Order, 'lines' | 'currency' | 'shippingFeeMinor' | 'discountMinor'>,
+  lines: OrderFormLine[],
+): number | null => {
+  if (!lines.length || lines.some((line) => !amount(line.quantity) || !amount(line.unitPrice))) return null;
+  const orderDiscount = order.discountMinor - (order.lines ?? []).reduce((sum, line) => sum + line.discountMinor, 0);
+  const items = lines
+    .map((line) => toLineInput(line, order.currency))
+    .reduce((sum, line) => sum + line.quantity * line.unitPriceMinor - (line.discountMinor ?? 0) + (line.taxMinor ?? 0), 0);
+  return items + order.shippingFeeMinor - orderDiscount;
+};
+
 /** API field -> form input, for the fields whose name differs (amounts) or that have an input at all. */
 const FORM_FIELD: Array<[RegExp, (match: RegExpExecArray) => string[]]> = [
   [/^customer\.(name|phone|email)$/, (m) => ['customer', m[1]]],
@@ -100,7 +148,8 @@ const FORM_FIELD: Array<[RegExp, (match: RegExpExecArray) => string[]]> = [
   [/^lines\.(\d+)\.unitPriceMinor$/, (m) => ['lines', m[1], 'unitPrice']],
   [/^lines\.(\d+)\.discountMinor$/, (m) => ['lines', m[1], 'discount']],
   [/^shippingFeeMinor$/, () => ['shippingFee']],
-  [/^(currency|remark|tags)$/, (m) => [m[1]]],
+  [/^(currency|remark|tags|priority)$/, (m) => [m[1]]],
+  [/^delivery\.(preferredCarrier|promisedDate|instructions)$/, (m) => ['delivery', m[1]]],
   [/^payment\.(method|status|reference)$/, (m) => ['payment', m[1]]],
 ];
 

@@ -82,6 +82,21 @@ export interface Address {
   postcode?: string;
 }
 
+/** How the order is to be delivered, as entered (manual entry) or sent by the channel. */
+export interface Delivery {
+  preferredCarrier?: string;
+  /** The day promised to the customer, `YYYY-MM-DD`. */
+  promisedDate?: string;
+  instructions?: string;
+}
+
+/** Priorities the panel names; higher is handled first (the API takes 0-100). */
+export const PRIORITY_LEVELS = [
+  { id: 0, name: 'normal' },
+  { id: 50, name: 'high' },
+  { id: 100, name: 'urgent' },
+] as const;
+
 export interface OrderFlag {
   code: string;
   message: string;
@@ -115,7 +130,8 @@ export interface AuditResult {
   rule: string;
   passed: boolean;
   skipped?: boolean;
-  flags: Array<{ code: string; message?: string }>;
+  /** `params`: the figures behind the exception, for its words in the interface language. */
+  flags: Array<{ code: string; message?: string; params?: Record<string, unknown> }>;
 }
 
 export interface OrderAudit {
@@ -147,9 +163,11 @@ export interface Order {
   shippingAddress: Address;
   payment: Payment;
   paidAt: string | null;
+  delivery?: Delivery | null;
   buyerRemark: string | null;
   sellerRemark: string | null;
   tags: string[];
+  /** Higher is handled first (0-100). */
   priority: number;
   warehouseId: string | null;
   warehouseIds: string[];
@@ -157,6 +175,7 @@ export interface Order {
   parentId: string | null;
   /** The order it was merged into (it is then cancelled). */
   mergedIntoId: string | null;
+  shippedAt?: string | null;
   createdAt: string;
   updatedAt: string;
   /** The order page only. */
@@ -217,6 +236,8 @@ export interface Allocation {
     considered?: ConsideredWarehouse[];
     chosen?: string[];
     short?: ShortLine[];
+    /** Allocation by hand: what the operator picked (only those lines changed). */
+    picks?: Array<{ lineId: string; warehouseId: string; quantity: number }>;
   };
 }
 
@@ -230,4 +251,9 @@ export interface CreateOrderInput {
   payment: { method: string; status: 'paid' | 'pending'; paidAmountMinor?: number; reference?: string };
   remark?: string;
   tags?: string[];
+  delivery?: Delivery;
+  priority?: number;
 }
+
+/** The order's items as `POST /api/orders/:id/update-lines` takes them; the server prices them again. */
+export type OrderLineInput = CreateOrderInput['lines'][number];

@@ -1,8 +1,9 @@
 import { Box, Chip, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { MONO } from '../../../components/ShowSection';
 import { formatPrice } from '../../../money';
 import { FEE_CURRENCY } from '../../warehouses/fee';
+import type { Warehouse } from '../../warehouses/types';
 import type { Allocation, ConsideredWarehouse, Order } from '../types';
 import { useDateTime } from './CustomerCards';
 import { OrderCard } from './OrderCard';
@@ -73,7 +74,11 @@ const Run = ({ allocation }: { allocation: Allocation }) => {
   const t = (key: string, args?: Record<string, unknown>) => translate(`resources.orders.allocation.${key}`, args);
   const explanation = allocation.explanation ?? { decision: '' };
   const considered = explanation.considered ?? [];
-  const codeOf = (id: string) => considered.find((row) => row.warehouseId === id)?.code ?? id.slice(0, 8);
+  // An allocation by hand compared no warehouses: the codes of those it ships from are read.
+  const unnamed = (allocation.shipments ?? []).map((shipment) => shipment.warehouseId).filter((id) => !considered.some((row) => row.warehouseId === id));
+  const { data: named } = useGetMany<Warehouse>('warehouses', { ids: unnamed }, { enabled: unnamed.length > 0, retry: false });
+  const codeOf = (id: string) =>
+    considered.find((row) => row.warehouseId === id)?.code ?? named?.find((warehouse) => warehouse.id === id)?.code ?? id.slice(0, 8);
   const short = explanation.short ?? [];
   return (
     <Stack spacing={1.5} data-testid="order-allocation" data-status={allocation.status}>
@@ -128,10 +133,9 @@ const Run = ({ allocation }: { allocation: Allocation }) => {
   );
 };
 
-/** Where the order's stock comes from and why; shown once allocation has run (the allocations endpoint answers rows). */
-export const AllocationCard = () => {
-  const record = useRecordContext<Order>();
-  const { data } = useGetList<Allocation>(
+/** The order's allocations, first to last; read again whenever the order changes. */
+export const useOrderAllocations = (record: Order | undefined) =>
+  useGetList<Allocation>(
     'allocations',
     {
       filter: { orderId: record?.id },
@@ -142,6 +146,11 @@ export const AllocationCard = () => {
     },
     { enabled: !!record?.id, retry: false, placeholderData: (previous) => previous },
   );
+
+/** Where the order's stock comes from and why; shown once allocation has run (the allocations endpoint answers rows). */
+export const AllocationCard = () => {
+  const record = useRecordContext<Order>();
+  const { data } = useOrderAllocations(record);
   if (!record || !data?.length) return null;
   return (
     <OrderCard title="resources.orders.sections.allocation" testId="order-allocations">

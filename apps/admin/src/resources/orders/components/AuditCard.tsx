@@ -4,6 +4,7 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { AuditResult, Order } from '../types';
 import { useDateTime } from './CustomerCards';
+import { useFlagText } from '../flagDetails';
 import { useFlagLabel } from './OrderChips';
 import { OrderCard } from './OrderCard';
 
@@ -17,6 +18,7 @@ export const AuditCard = () => {
   const record = useRecordContext<Order>();
   const translate = useTranslate();
   const flagLabel = useFlagLabel();
+  const flagText = useFlagText();
   const dateTime = useDateTime();
   const audit = record?.audit;
   if (!audit?.results?.length) return null;
@@ -52,12 +54,15 @@ export const AuditCard = () => {
               <Typography variant="body2" sx={{ fontWeight: 500 }}>
                 {ruleName(result.rule)}
               </Typography>
-              {(result.flags ?? []).map((flag) => (
-                <Typography key={flag.code} variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                  {flagLabel(flag.code)}
-                  {flag.message ? ` · ${flag.message}` : ''}
-                </Typography>
-              ))}
+              {(result.flags ?? []).map((flag) => {
+                const text = flagText(flag.code, flag.message, flag.params);
+                return (
+                  <Typography key={flag.code} variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                    {flagLabel(flag.code)}
+                    {text ? ` · ${text}` : ''}
+                  </Typography>
+                );
+              })}
             </Box>
           </Box>
         ))}

@@ -134,7 +134,7 @@ const useMergeCandidates = (record: Order, enabled: boolean) => {
 };
 
 /** Merge: other orders of the same customer join this one and are cancelled as merged into it. */
-export const MergeButton = ({ record }: { record: Order }) => {
+export const MergeButton = ({ record, compact, testId = 'order-action-merge' }: { record: Order; compact?: boolean; testId?: string }) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const translate = useTranslate();
   const dateTime = useDateTime();
@@ -163,7 +163,13 @@ export const MergeButton = ({ record }: { record: Order }) => {
   };
   return (
     <>
-      <Button label="resources.orders.actions.merge" onClick={() => setOpen(true)} variant="outlined" data-testid="order-action-merge">
+      <Button
+        label="resources.orders.actions.merge"
+        onClick={() => setOpen(true)}
+        variant="outlined"
+        size={compact ? 'small' : undefined}
+        data-testid={testId}
+      >
         <MergeIcon />
       </Button>
       <OrderDialog

@@ -61,7 +61,7 @@ const clean = (address: FieldValues): Address => {
 };
 
 /** Changes the ship-to address while the order is still editable (before stock is allocated). */
-const EditAddressButton = ({ record }: { record: Order }) => {
+export const EditAddressButton = ({ record, compact, testId = 'order-edit-address' }: { record: Order; compact?: boolean; testId?: string }) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
@@ -82,7 +82,13 @@ const EditAddressButton = ({ record }: { record: Order }) => {
   };
   return (
     <>
-      <Button label="resources.orders.actions.edit_address" onClick={() => setOpen(true)} data-testid="order-edit-address">
+      <Button
+        label="resources.orders.actions.edit_address"
+        onClick={() => setOpen(true)}
+        variant={compact ? 'outlined' : undefined}
+        size={compact ? 'small' : undefined}
+        data-testid={testId}
+      >
         <EditIcon />
       </Button>
       <OrderDialog

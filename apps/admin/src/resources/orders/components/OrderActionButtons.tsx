@@ -32,27 +32,39 @@ const ICONS: Record<ManualAction, ReactElement> = {
 const useMay = (action: ManualAction, record: Order | undefined) =>
   useCanAccess({ resource: 'orders', action: PERMISSION_OF[action], record }).canAccess === true;
 
+/**
+ * How a button looks where it is: the header's are full size, named `order-action-<action>`; the
+ * exceptions card's are small and outlined, named by the card.
+ */
+export interface ButtonLook {
+  compact?: boolean;
+  testId?: string;
+}
+
 const ActionButton = ({
   action,
   onClick,
   disabled,
   label,
+  compact,
+  testId,
 }: {
   action: ManualAction;
   onClick: () => void;
   disabled?: boolean;
   label?: string;
-}) => {
-  const primary = action === 'approve' || action === 'confirm_payment';
+} & ButtonLook) => {
+  const primary = !compact && (action === 'approve' || action === 'confirm_payment');
   const danger = action === 'reject' || action === 'cancel';
   return (
     <Button
       label={label ?? `resources.orders.actions.${action}`}
       onClick={onClick}
       disabled={disabled}
+      size={compact ? 'small' : undefined}
       variant={primary ? 'contained' : 'outlined'}
       color={danger ? 'error' : 'primary'}
-      data-testid={`order-action-${action}`}
+      data-testid={testId ?? `order-action-${action}`}
     >
       {ICONS[action]}
     </Button>
@@ -60,11 +72,12 @@ const ActionButton = ({
 };
 
 /** Release: back to review, no question asked. */
-const ReleaseButton = ({ record }: { record: Order }) => {
+const ReleaseButton = ({ record, ...look }: { record: Order } & ButtonLook) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const { run, isPending } = useOrderAction();
   return (
     <ActionButton
+      {...look}
       action="release"
       disabled={isPending}
       onClick={() => run((options) => dataProvider.releaseOrder(record.id, options), 'resources.orders.notifications.release', { number: record.number })}
@@ -73,11 +86,12 @@ const ReleaseButton = ({ record }: { record: Order }) => {
 };
 
 /** Hand to the warehouse, no question asked (until the warehouse integration does it). */
-const StartFulfillmentButton = ({ record }: { record: Order }) => {
+const StartFulfillmentButton = ({ record, ...look }: { record: Order } & ButtonLook) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const { run, isPending } = useOrderAction();
   return (
     <ActionButton
+      {...look}
       action="start_fulfillment"
       disabled={isPending}
       onClick={() =>
@@ -139,7 +153,7 @@ const CancelRequestButtons = ({ record }: { record: Order }) => {
 };
 
 /** Reject, hold and cancel: each asks why. */
-const ReasonButton = ({ record, action }: { record: Order; action: 'reject' | 'hold' | 'cancel' }) => {
+const ReasonButton = ({ record, action, ...look }: { record: Order; action: 'reject' | 'hold' | 'cancel' } & ButtonLook) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
@@ -155,7 +169,7 @@ const ReasonButton = ({ record, action }: { record: Order; action: 'reject' | 'h
   };
   return (
     <>
-      <ActionButton action={action} onClick={() => setOpen(true)} />
+      <ActionButton {...look} action={action} onClick={() => setOpen(true)} />
       <OrderDialog
         open={open}
         onClose={close}
@@ -176,7 +190,7 @@ const ReasonButton = ({ record, action }: { record: Order; action: 'reject' | 'h
 };
 
 /** Approve; with open exceptions it becomes "approve anyway", which needs a reason. */
-const ApproveButton = ({ record }: { record: Order }) => {
+const ApproveButton = ({ record, ...look }: { record: Order } & ButtonLook) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const translate = useTranslate();
   const flagLabel = useFlagLabel();
@@ -191,6 +205,7 @@ const ApproveButton = ({ record }: { record: Order }) => {
   if (!openFlags.length) {
     return (
       <ActionButton
+        {...look}
         action="approve"
         disabled={isPending}
         onClick={() => run((options) => dataProvider.approveOrder(record.id, undefined, options), 'resources.orders.notifications.approve', args)}
@@ -203,7 +218,7 @@ const ApproveButton = ({ record }: { record: Order }) => {
   };
   return (
     <>
-      <ActionButton action="approve" label="resources.orders.actions.approve_anyway" onClick={() => setOpen(true)} />
+      <ActionButton {...look} action="approve" label="resources.orders.actions.approve_anyway" onClick={() => setOpen(true)} />
       <OrderDialog
         open={open}
         onClose={close}
@@ -227,7 +242,7 @@ const ApproveButton = ({ record }: { record: Order }) => {
 };
 
 /** Confirm payment: the whole total was received, with the payment's reference if there is one. */
-const ConfirmPaymentButton = ({ record }: { record: Order }) => {
+const ConfirmPaymentButton = ({ record, ...look }: { record: Order } & ButtonLook) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -246,7 +261,7 @@ const ConfirmPaymentButton = ({ record }: { record: Order }) => {
   };
   return (
     <>
-      <ActionButton action="confirm_payment" onClick={() => setOpen(true)} />
+      <ActionButton {...look} action="confirm_payment" onClick={() => setOpen(true)} />
       <OrderDialog
         open={open}
         onClose={close}
@@ -266,20 +281,26 @@ const ConfirmPaymentButton = ({ record }: { record: Order }) => {
   );
 };
 
-const ActionSlot = ({ record, action }: { record: Order; action: ManualAction }) => {
+/** Whether the order's status offers `action` now (the API lists them). */
+const isOffered = (record: Order, action: ManualAction) =>
+  // A paid order on hold may still "confirm payment" by the lifecycle; there is nothing to confirm.
+  !!record.actions?.includes(action) && !(action === 'confirm_payment' && record.payment?.status === 'paid');
+
+/** The button of one action, when the order's status offers it and the user may take it. */
+export const OrderActionButton = ({ record, action, ...look }: { record: Order; action: ManualAction } & ButtonLook) => {
   const may = useMay(action, record);
-  if (!may) return null;
+  if (!may || !isOffered(record, action)) return null;
   switch (action) {
     case 'confirm_payment':
-      return <ConfirmPaymentButton record={record} />;
+      return <ConfirmPaymentButton record={record} {...look} />;
     case 'approve':
-      return <ApproveButton record={record} />;
+      return <ApproveButton record={record} {...look} />;
     case 'release':
-      return <ReleaseButton record={record} />;
+      return <ReleaseButton record={record} {...look} />;
     case 'start_fulfillment':
-      return <StartFulfillmentButton record={record} />;
+      return <StartFulfillmentButton record={record} {...look} />;
     default:
-      return <ReasonButton record={record} action={action} />;
+      return <ReasonButton record={record} action={action} {...look} />;
   }
 };
 
@@ -290,15 +311,11 @@ const ActionSlot = ({ record, action }: { record: Order; action: ManualAction })
 export const OrderActionButtons = () => {
   const record = useRecordContext<Order>();
   if (!record) return null;
-  // A paid order on hold may still "confirm payment" by the lifecycle; there is nothing to confirm.
-  const allowed = MANUAL_ACTIONS.filter(
-    (action) => record.actions?.includes(action) && !(action === 'confirm_payment' && record.payment?.status === 'paid'),
-  );
   return (
     <Box data-testid="order-actions">
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
-        {allowed.map((action) => (
-          <ActionSlot key={action} record={record} action={action} />
+        {MANUAL_ACTIONS.map((action) => (
+          <OrderActionButton key={action} record={record} action={action} />
         ))}
         <CancelRequestButtons record={record} />
         <SplitButton record={record} />

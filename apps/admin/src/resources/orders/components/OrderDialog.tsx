@@ -7,6 +7,8 @@ import type { FieldValues, SubmitHandler } from 'react-hook-form';
  * A dialog around one call on an order: a title, what the action does, the inputs, why the
  * call was refused, Back and the submit button (both off while the call runs). `testId` names
  * the dialog (`<testId>-dialog`), the refusal (`<testId>-error`) and the submit (`<testId>-submit`).
+ * `header` sits between the title and the content (tabs); a new `formKey` starts the form afresh
+ * from `defaultValues` (once what they are made of has loaded).
  */
 export const OrderDialog = ({
   open,
@@ -21,6 +23,8 @@ export const OrderDialog = ({
   submitLabel,
   submitIcon,
   maxWidth = 'sm',
+  header,
+  formKey,
   children,
 }: {
   open: boolean;
@@ -35,6 +39,8 @@ export const OrderDialog = ({
   submitLabel: string;
   submitIcon?: ReactElement;
   maxWidth?: 'xs' | 'sm' | 'md';
+  header?: ReactNode;
+  formKey?: string;
   children?: ReactNode;
 }) => (
   <Dialog
@@ -45,8 +51,9 @@ export const OrderDialog = ({
     maxWidth={maxWidth}
     data-testid={`${testId}-dialog`}
   >
-    <Form defaultValues={defaultValues} onSubmit={onSubmit as SubmitHandler<FieldValues>} noValidate>
+    <Form key={formKey} defaultValues={defaultValues} onSubmit={onSubmit as SubmitHandler<FieldValues>} noValidate>
       <DialogTitle>{title}</DialogTitle>
+      {header}
       <DialogContent>
         {body && <DialogContentText sx={{ mb: 2 }}>{body}</DialogContentText>}
         {children}

@@ -5,6 +5,7 @@ import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   Button,
+  DateInput,
   email,
   maxLength,
   maxValue,
@@ -23,7 +24,7 @@ import {
 import { currencySymbol, formatPrice, minorDigits } from '../../../money';
 import { CURRENCIES, currencyLabel } from '../../products/money';
 import { DEFAULT_ORDER_CURRENCY, estimateTotalMinor, type OrderFormValues } from '../form';
-import { PAYMENT_METHODS } from '../types';
+import { PAYMENT_METHODS, PRIORITY_LEVELS } from '../types';
 import { AddressInputs } from './AddressInputs';
 
 const integer: Validator = (value) =>
@@ -49,6 +50,7 @@ const validatePrice = [required(), minValue(0), decimals];
 const validateOptionalAmount = [minValue(0), decimals];
 
 const PAYMENT_METHOD_CHOICES = PAYMENT_METHODS.map((id) => ({ id, name: `resources.orders.payment_methods.${id}` }));
+const PRIORITY_CHOICES = PRIORITY_LEVELS.map(({ id, name }) => ({ id, name: `resources.orders.priorities.${name}` }));
 const PAYMENT_STATUS_CHOICES = ['paid', 'pending'].map((id) => ({ id, name: `resources.orders.payment_statuses.${id}` }));
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -109,6 +111,33 @@ const AddLineButton = () => {
 
 const lineInput = (flex: string, minWidth: number) => ({ flex, minWidth });
 
+/** The items: SKU, quantity, unit price and discount per row; shared by manual entry and the item editor. */
+export const LineItemsInput = () => (
+  <ArrayInput source="lines" label={false} validate={atLeastOneLine} data-testid="order-lines-input">
+    <SimpleFormIterator inline fullWidth disableReordering disableClear addButton={<AddLineButton />}>
+      <TextInput
+        source="sku"
+        label="resources.orders.lines.sku"
+        validate={validateSku}
+        helperText={false}
+        autoComplete="off"
+        sx={lineInput('2 1 0', 180)}
+      />
+      <NumberInput
+        source="quantity"
+        label="resources.orders.lines.quantity"
+        validate={validateQuantity}
+        step={1}
+        min={1}
+        helperText={false}
+        sx={lineInput('0 0 96px', 96)}
+      />
+      <AmountInput source="unitPrice" label="resources.orders.form.unit_price" validate={validatePrice} sx={lineInput('1 1 0', 130)} />
+      <AmountInput source="discount" label="resources.orders.form.discount" validate={validateOptionalAmount} sx={lineInput('1 1 0', 120)} />
+    </SimpleFormIterator>
+  </ArrayInput>
+);
+
 /** What the order will come to while the form is filled in; the server's figure is the one kept. */
 const Estimate = () => {
   const translate = useTranslate();
@@ -146,29 +175,7 @@ export const OrderFormFields = () => {
         <AddressInputs prefix="shippingAddress." streetOptional />
       </Section>
       <Section title="resources.orders.form.sections.lines">
-        <ArrayInput source="lines" label={false} validate={atLeastOneLine} data-testid="order-lines-input">
-          <SimpleFormIterator inline fullWidth disableReordering disableClear addButton={<AddLineButton />}>
-            <TextInput
-              source="sku"
-              label="resources.orders.lines.sku"
-              validate={validateSku}
-              helperText={false}
-              autoComplete="off"
-              sx={lineInput('2 1 0', 180)}
-            />
-            <NumberInput
-              source="quantity"
-              label="resources.orders.lines.quantity"
-              validate={validateQuantity}
-              step={1}
-              min={1}
-              helperText={false}
-              sx={lineInput('0 0 96px', 96)}
-            />
-            <AmountInput source="unitPrice" label="resources.orders.form.unit_price" validate={validatePrice} sx={lineInput('1 1 0', 130)} />
-            <AmountInput source="discount" label="resources.orders.form.discount" validate={validateOptionalAmount} sx={lineInput('1 1 0', 120)} />
-          </SimpleFormIterator>
-        </ArrayInput>
+        <LineItemsInput />
       </Section>
       <Section title="resources.orders.form.sections.payment">
         <Box sx={grid(3)}>
@@ -185,6 +192,19 @@ export const OrderFormFields = () => {
           <TextInput source="payment.reference" validate={maxLength(100)} autoComplete="off" />
         </Box>
         <Estimate />
+      </Section>
+      <Section title="resources.orders.form.sections.delivery">
+        <Box sx={grid(3)}>
+          <TextInput
+            source="delivery.preferredCarrier"
+            validate={maxLength(50)}
+            helperText="resources.orders.form.helpers.carrier"
+            autoComplete="off"
+          />
+          <DateInput source="delivery.promisedDate" helperText="resources.orders.form.helpers.promised_date" />
+          <SelectInput source="priority" choices={PRIORITY_CHOICES} validate={required()} helperText="resources.orders.form.helpers.priority" />
+        </Box>
+        <TextInput source="delivery.instructions" validate={maxLength(500)} multiline minRows={2} fullWidth />
       </Section>
       <Section title="resources.orders.form.sections.other">
         <TextInput source="remark" validate={maxLength(1000)} multiline minRows={2} fullWidth />

@@ -4,6 +4,7 @@ import { MONO } from '../../../components/ShowSection';
 import { MANUAL_CHANNEL_ID, type Order } from '../types';
 import { OrderActionButtons } from './OrderActionButtons';
 import { useDateTime } from './CustomerCards';
+import { PriorityChip } from './DeliveryCard';
 import { OpenFlagChips, OrderStatusChip, TotalField } from './OrderChips';
 
 /** A sales channel in words; until channels have a screen, only the manual one has a name. */
@@ -42,6 +43,7 @@ export const OrderHeader = () => {
               {record.number}
             </Typography>
             <OrderStatusChip size="medium" />
+            <PriorityChip />
             <OpenFlagChips />
           </Box>
           <OrderActionButtons />

@@ -2,6 +2,7 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import { useRecordContext, useTranslate } from 'react-admin';
 import { MONO } from '../../../components/ShowSection';
 import type { Order } from '../types';
+import { EditLinesButton } from './EditLinesButton';
 import { Money } from './OrderChips';
 import { OrderCard } from './OrderCard';
 
@@ -24,7 +25,7 @@ export const OrderLines = () => {
     { key: 'shipping', minor: record.shippingFeeMinor },
   ];
   return (
-    <OrderCard title="resources.orders.sections.lines" testId="order-lines">
+    <OrderCard title="resources.orders.sections.lines" testId="order-lines" action={<EditLinesButton record={record} />}>
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small">
           <TableHead>

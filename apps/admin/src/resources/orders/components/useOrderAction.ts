@@ -13,9 +13,15 @@ export interface OrderActionState {
   clearFailure: () => void;
   /**
    * Makes the call with the attempt's Idempotency-Key; on success notifies `message` with
-   * `args`, refreshes the page and resolves true.
+   * `args`, refreshes the page and resolves true. A refusal goes to `onError` too (for a form to
+   * put its field errors under the inputs).
    */
-  run: (call: (options: CommandOptions) => Promise<unknown>, message: string, args?: Record<string, unknown>) => Promise<boolean>;
+  run: (
+    call: (options: CommandOptions) => Promise<unknown>,
+    message: string,
+    args?: Record<string, unknown>,
+    onError?: (error: unknown) => void,
+  ) => Promise<boolean>;
 }
 
 /**
@@ -32,7 +38,7 @@ export const useOrderAction = (): OrderActionState => {
   const key = useRef<string | null>(null);
   const { mutateAsync, isPending } = useMutation({ mutationFn: (call: () => Promise<unknown>) => call() });
 
-  const run = async (call: (options: CommandOptions) => Promise<unknown>, message: string, args?: Record<string, unknown>) => {
+  const run: OrderActionState['run'] = async (call, message, args, onError) => {
     setFailure(null);
     key.current ??= newIdempotencyKey();
     const idempotencyKey = key.current;
@@ -44,6 +50,7 @@ export const useOrderAction = (): OrderActionState => {
       return true;
     } catch (error) {
       setFailure(orderErrorMessage(translate, error));
+      onError?.(error);
       // The order may have moved on meanwhile: show it as it is now.
       refresh();
       return false;
