@@ -68,6 +68,12 @@ describe('audit rules on the customer and the settings', () => {
       expectHeldFor(await orders.create(orderBody('CUS-LIMITED', line('CUS-LIMITED', 3))), 'PURCHASE_LIMIT_EXCEEDED', 'purchase_limit');
     });
 
+    it("counts the customer's earlier orders however their phone was spelt", async () => {
+      await orders.create(orderBody('CUS-LIMITED', { customer: { name: '拼写', phone: '138 0013 9001' }, ...line('CUS-LIMITED', 2) }));
+      const again = await orders.create(orderBody('CUS-LIMITED', { customer: { name: '拼写', phone: '+86 138-0013-9001' }, ...line('CUS-LIMITED', 1) }));
+      expectHeldFor(again, 'PURCHASE_LIMIT_EXCEEDED', 'purchase_limit');
+    });
+
     it('leaves cancelled orders out of the count, and raises nothing once the rule is off', async () => {
       const customer = { name: '限购二', phone: newPhone() };
       const first = await orders.create(orderBody('CUS-LIMITED', { customer, ...line('CUS-LIMITED', 2) }));
@@ -142,6 +148,13 @@ describe('audit rules on the customer and the settings', () => {
       // Other items, or the same items for someone else, are no duplicate.
       expectClean(await orders.create(orderBody('CUS-OK', { customer, ...line('CUS-OK', 3) })));
       expectClean(await orders.create(orderBody('CUS-OK', line('CUS-OK', 2))));
+    });
+
+    it('knows the customer however their phone was spelt', async () => {
+      const first = await orders.create(orderBody('CUS-OK', { customer: { name: '拼写', phone: '138-0013-9002' } }));
+      const second = await orders.create(orderBody('CUS-OK', { customer: { name: '拼写', phone: '0086 13800139002' } }));
+      expectHeldFor(second, 'SUSPECTED_DUPLICATE', 'duplicate_order');
+      expect(second.flags[0].message).toContain(first.number);
     });
 
     it('does not count a cancelled order, and raises nothing once the rule is off', async () => {
