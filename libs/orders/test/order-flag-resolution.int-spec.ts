@@ -76,6 +76,43 @@ describe('resolving audit flags', () => {
       expect(flag(paid, 'PAYMENT_UNCONFIRMED').resolution).toBe('fixed');
       expect(flag(paid, 'ADDRESS_INCOMPLETE').resolvedAt).toBeNull();
     });
+
+    it('resolves ADDRESS_INCOMPLETE once the address is completed, and the order is approved without a reason', async () => {
+      const order = await held({ shippingAddress: { ...ADDRESS, line1: '' } });
+      expect(order.openFlags).toEqual(['ADDRESS_INCOMPLETE']);
+      const stillBad = (await orders.act(order.id, 'update-address', { shippingAddress: { ...ADDRESS, city: '' } }).expect(200)).body as OrderView;
+      expect(stillBad).toMatchObject({ status: 'on_hold', openFlags: ['ADDRESS_INCOMPLETE'] });
+      const since = Date.now();
+      const fixed = (await orders.act(order.id, 'update-address', { shippingAddress: ADDRESS }).expect(200)).body as OrderView;
+      expect(fixed.openFlags).toEqual([]);
+      expect(fixed.flags).toHaveLength(1);
+      expectResolved(flag(fixed, 'ADDRESS_INCOMPLETE'), 'fixed', since);
+      // Fixed while on hold: released, it is audited again and approved without "anyway".
+      await orders.act(order.id, 'release').expect(200);
+      const approved = (await orders.act(order.id, 'approve').expect(200)).body as OrderView;
+      expect(approved.status).toBe('approved');
+      const approval = (await orders.timeline(order.id)).find((e) => e.type === 'orders.order-approved');
+      expect(approval?.details).toMatchObject({ approvedAnyway: false });
+    });
+
+    it('resolves OUT_OF_STOCK when the order is released after stock arrived', async () => {
+      const order = await held({}, 'RES-LATE');
+      expect(order.openFlags).toEqual(['OUT_OF_STOCK']);
+      await t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku: 'RES-LATE', warehouseId: warehouse, type: 'receipt', quantity: 5, reason: 'r' }).expect(201);
+      const since = Date.now();
+      const released = (await orders.act(order.id, 'release').expect(200)).body as OrderView;
+      expect(released).toMatchObject({ status: 'pending_review', openFlags: [] });
+      expectResolved(flag(released, 'OUT_OF_STOCK'), 'fixed', since);
+    });
+
+    it('keeps a resolved flag as it was when the order is audited again', async () => {
+      const order = await held({ shippingAddress: { ...ADDRESS, line1: '' } });
+      const fixed = (await orders.act(order.id, 'update-address', { shippingAddress: ADDRESS }).expect(200)).body as OrderView;
+      const resolved = flag(fixed, 'ADDRESS_INCOMPLETE');
+      await orders.act(order.id, 'release').expect(200);
+      const again = (await orders.act(order.id, 'update-address', { shippingAddress: { ...ADDRESS, line1: '文三路 2 号' } }).expect(200)).body as OrderView;
+      expect(again.flags).toEqual([resolved]);
+    });
   });
 
   describe('by a decision', () => {
@@ -116,15 +153,6 @@ describe('resolving audit flags', () => {
       await orders.act(heldByHand.id, 'hold', { reason: '等客户回电' }).expect(200);
       const gone = (await orders.act(heldByHand.id, 'cancel', { reason: '客户取消' }).expect(200)).body as OrderView;
       expectResolved(flag(gone, 'HELD'), 'cancelled', since);
-    });
-
-    it('keeps a resolved flag as it was when the order is audited again', async () => {
-      const order = await held({ shippingAddress: { ...ADDRESS, line1: '' } });
-      const fixed = (await orders.act(order.id, 'update-address', { shippingAddress: ADDRESS }).expect(200)).body as OrderView;
-      const resolved = flag(fixed, 'ADDRESS_INCOMPLETE');
-      await orders.act(order.id, 'release').expect(200);
-      const again = (await orders.act(order.id, 'update-address', { shippingAddress: { ...ADDRESS, line1: '文三路 2 号' } }).expect(200)).body as OrderView;
-      expect(again.flags).toEqual([resolved]);
     });
   });
 });

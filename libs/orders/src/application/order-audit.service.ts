@@ -22,13 +22,14 @@ export class OrderAuditService {
     private readonly settings: OrderSettingsService,
   ) {}
 
-  async audit(order: Order, actor: Actor): Promise<void> {
+  /** `fixedBy`: the user whose change this audit follows, recorded on the flags it no longer raises. */
+  async audit(order: Order, actor: Actor, fixedBy: Actor = actor): Promise<void> {
     const s = order.snapshot;
     const settings = await this.settings.get();
     const facts = await this.facts(order, settings.blockList, auditLookups(settings.audit));
     const report = runAudit(s, facts, settings.audit, new Date(actor.at));
     const [channel] = await this.uow.manager.query(`SELECT auto_approve AS "autoApprove" FROM sales_channel WHERE id = $1`, [s.channelId]);
-    order.recordAudit(report, autoApproveFor(settings.audit, channel?.autoApprove ?? null), actor);
+    order.recordAudit(report, autoApproveFor(settings.audit, channel?.autoApprove ?? null), actor, fixedBy);
   }
 
   private async facts(

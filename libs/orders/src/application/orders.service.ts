@@ -264,9 +264,10 @@ export class OrdersService {
       assertAllowed(permission, 'Order', scopeOf(before));
       const actor = actorNow();
       change(order, actor);
-      // The order's data changed (or it is back in review): the audit runs again.
+      // The order's data changed (or it is back in review): the audit runs again; what it no longer
+      // raises, the caller fixed.
       if (reaudit && ['pending_review', 'on_hold'].includes(order.status)) {
-        await this.auditor.audit(order, { id: null, at: actor.at });
+        await this.auditor.audit(order, { id: null, at: actor.at }, actor);
       }
       const dropped = ['cancelled', 'rejected'];
       if (dropped.includes(order.status) && !dropped.includes(before.status)) {

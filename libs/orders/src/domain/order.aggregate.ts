@@ -142,17 +142,20 @@ export class Order {
 
   /**
    * The audit's verdict: its flags replace the audit flags still open; a failing audit puts an
-   * order under review on hold, a passing one approves it when auto-approval is on.
+   * order under review on hold, a passing one approves it when auto-approval is on. Flags no
+   * longer raised are resolved as fixed by `fixedBy`: whoever changed the order (the audit itself
+   * when nobody did).
    */
   recordAudit(
     result: { passed: boolean; flags: { code: string; message: string }[]; ranAt?: string; results?: unknown[] },
     autoApprove: boolean,
     actor: Actor,
+    fixedBy: Actor = actor,
   ): void {
     this.state.audit = { ranAt: result.ranAt ?? actor.at, passed: result.passed, results: result.results ?? [] };
     const raised = new Set(result.flags.map((f) => f.code));
     // Audit flags no longer raised are resolved: the data was fixed.
-    this.resolveFlags((f) => !raised.has(f.code) && f.code !== 'HELD', 'fixed', actor);
+    this.resolveFlags((f) => !raised.has(f.code) && f.code !== 'HELD', 'fixed', fixedBy);
     for (const flag of result.flags) {
       if (!this.openFlags.some((f) => f.code === flag.code)) {
         this.state.flags.push({ code: flag.code, message: flag.message, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
