@@ -82,6 +82,9 @@ describe('resolving audit flags', () => {
       expect(order.openFlags).toEqual(['ADDRESS_INCOMPLETE']);
       const stillBad = (await orders.act(order.id, 'update-address', { shippingAddress: { ...ADDRESS, city: '' } }).expect(200)).body as OrderView;
       expect(stillBad).toMatchObject({ status: 'on_hold', openFlags: ['ADDRESS_INCOMPLETE'] });
+      // Still open, the flag says what is wrong now.
+      expect(stillBad.flags).toEqual([expect.objectContaining({ code: 'ADDRESS_INCOMPLETE', raisedAt: order.flags[0].raisedAt, resolvedAt: null })]);
+      expect(stillBad.flags[0].message).toBe('Shipping address is incomplete: city is missing');
       const since = Date.now();
       const fixed = (await orders.act(order.id, 'update-address', { shippingAddress: ADDRESS }).expect(200)).body as OrderView;
       expect(fixed.openFlags).toEqual([]);

@@ -157,9 +157,10 @@ export class Order {
     // Audit flags no longer raised are resolved: the data was fixed.
     this.resolveFlags((f) => !raised.has(f.code) && f.code !== 'HELD', 'fixed', fixedBy);
     for (const flag of result.flags) {
-      if (!this.openFlags.some((f) => f.code === flag.code)) {
-        this.state.flags.push({ code: flag.code, message: flag.message, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
-      }
+      const open = this.openFlags.find((f) => f.code === flag.code);
+      // Still open: it says what is wrong now (the street was added, the city is still missing).
+      if (open) open.message = flag.message;
+      else this.state.flags.push({ code: flag.code, message: flag.message, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
     }
     const from = this.state.status;
     let to = from;
