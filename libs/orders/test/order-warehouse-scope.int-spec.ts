@@ -92,4 +92,25 @@ describe("orders outside a user's warehouses", () => {
     }
     expect(await state(order.id)).toEqual(before);
   });
+
+  it('lets a role scoped to warehouses act on the orders of its own, and answers 404 for the others, changing nothing', async () => {
+    const before = await state(order.id);
+    for (const [command, payload] of [
+      ['add-remark', { remark: '外仓备注' }],
+      ['tags', { tags: ['外仓'] }],
+      ['hold', { reason: '外仓挂起' }],
+      ['cancel', { reason: '外仓取消' }],
+      ['update-address', { shippingAddress: { ...ADDRESS, line1: '文三路 3 号' } }],
+    ] as const) {
+      const res = await orders.act(order.id, command, payload, lead.bj.token);
+      expect({ command, status: res.status, code: res.body.code }).toEqual({ command, status: 404, code: 'not_found' });
+    }
+    const bulk = await t.http.post('/api/orders/bulk/hold').auth(lead.bj.token, bearer).send({ ids: [order.id], reason: '外仓挂起' }).expect(200);
+    expect(bulk.body).toMatchObject({ succeeded: 0, failed: 1, results: [{ id: order.id, ok: false, error: { code: 'not_found' } }] });
+    expect(await state(order.id)).toEqual(before);
+
+    await orders.act(order.id, 'add-remark', { remark: '本仓备注' }, lead.hz.token).expect(200);
+    const held = (await orders.act(order.id, 'hold', { reason: '本仓挂起' }, lead.hz.token).expect(200)).body as OrderView;
+    expect(held).toMatchObject({ status: 'on_hold', sellerRemark: '本仓备注' });
+  });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductsService } from '@oms/catalog';
 import { AllocateOrderCommand, type AllocationRecord, AllocationService, OverrideAllocationCommand } from '@oms/inventory';
-import { assertAllowed, AuditTrail, newId, RequestContext, UnitOfWork } from '@oms/core';
+import { assertAllowed, AuditTrail, findResource, newId, NotFoundError, RequestContext, UnitOfWork } from '@oms/core';
 import type { Actor } from '../domain/order.aggregate.js';
 import { IllegalTransitionError, InvalidOrderError, UnknownChannelError } from '../domain/order.errors.js';
 import { canTransition } from '../domain/order.transitions.js';
@@ -12,6 +12,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payment-methods.j
 import { MANUAL_CHANNEL_ID } from '../domain/channels.js';
 import { Customers } from './customers.js';
 import { OrderAuditService } from './order-audit.service.js';
+import { ORDERS } from './order.queries.js';
 import { OrderRepository } from './ports/order.repository.js';
 
 export interface CreateOrderInput {
@@ -166,7 +167,7 @@ export class OrdersService {
   /** Splits parts (lines and quantities) off into child orders; this order keeps the rest. */
   split(id: string, parts: { lineId: string; quantity: number }[][]): Promise<{ id: string; children: string[] }> {
     return this.uow.run(async () => {
-      const order = await this.orders.getForUpdate(id);
+      const order = await this.lockVisible(id);
       const before = structuredClone(order.snapshot);
       assertAllowed('update', 'Order', scopeOf(before));
       const actor = actorNow();
@@ -187,7 +188,7 @@ export class OrdersService {
       if (all.length < 2) throw new InvalidOrderError('Name at least one other order to merge', 'orderIds');
       // Locked in one order, so two merges of the same orders never wait on each other.
       const locked = new Map<string, Order>();
-      for (const orderId of all) locked.set(orderId, await this.orders.getForUpdate(orderId));
+      for (const orderId of all) locked.set(orderId, await this.lockVisible(orderId));
       const target = locked.get(id)!;
       const others = all.filter((o) => o !== id).map((o) => locked.get(o)!);
       for (const o of [target, ...others]) assertAllowed('update', 'Order', scopeOf(o.snapshot));
@@ -209,7 +210,7 @@ export class OrdersService {
    */
   allocate(id: string, input: { warehouseId?: string; lines?: { lineId: string; warehouseId: string; quantity: number }[] }) {
     return this.uow.run(async () => {
-      const order = await this.orders.getForUpdate(id);
+      const order = await this.lockVisible(id);
       const s = order.snapshot;
       assertAllowed('allocate', 'Order', scopeOf(s));
       if (!['approved', 'partially_allocated', 'backordered'].includes(s.status)) {
@@ -249,6 +250,16 @@ export class OrdersService {
     });
   }
 
+  /**
+   * Locks the order. One the caller may not see is not found, for acting on it as for reading it:
+   * a refusal would tell them it exists.
+   */
+  private async lockVisible(id: string): Promise<Order> {
+    const order = await this.orders.getForUpdate(id);
+    if (!(await findResource(this.uow.manager, ORDERS, id, { raw: true }))) throw new NotFoundError('Order', id);
+    return order;
+  }
+
   /** One command on one order: lock, check the caller may act on it, decide, save, audit. */
   private act(
     id: string,
@@ -259,7 +270,7 @@ export class OrdersService {
     reaudit = false,
   ): Promise<{ id: string; status: string }> {
     return this.uow.run(async () => {
-      const order = await this.orders.getForUpdate(id);
+      const order = await this.lockVisible(id);
       const before = structuredClone(order.snapshot);
       assertAllowed(permission, 'Order', scopeOf(before));
       const actor = actorNow();
