@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { adminToken, bearer } from '../../../test/support/access.js';
-import { bootTestApp, type TestApp } from '../../../test/support/app.js';
+import { bearer } from '../../../test/support/access.js';
+import { bootTestApp, login, type TestApp } from '../../../test/support/app.js';
 import { ADDRESS, orderApi, orderBody, type OrderView } from './fixtures.js';
 
 /**
@@ -11,6 +11,7 @@ import { ADDRESS, orderApi, orderBody, type OrderView } from './fixtures.js';
 describe('order commands that fail', () => {
   let t: TestApp;
   let admin: string;
+  let adminId: string;
   let warehouse: string;
   let orders: ReturnType<typeof orderApi>;
 
@@ -37,7 +38,7 @@ describe('order commands that fail', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    admin = await adminToken(t);
+    ({ accessToken: admin, user: { id: adminId } } = await login(t.http));
     orders = orderApi(t, () => admin);
     warehouse = (
       await t.http.post('/api/warehouses').auth(admin, bearer).send({ code: 'HZ', name: 'HZ', type: 'physical', address: ADDRESS }).expect(201)
@@ -123,6 +124,21 @@ describe('order commands that fail', () => {
       expect(second).toMatchObject({ sellerRemark: '已电话联系\n周末送货', buyerRemark: '买家留言', status: 'pending_review' });
     });
 
+    it('writes each remark to the timeline with who wrote it', async () => {
+      const order = await orders.create(orderBody('FAIL-1'));
+      await orders.act(order.id, 'add-remark', { remark: '已电话联系' }).expect(200);
+      const entries = (await orders.timeline(order.id)).filter((e) => e.type === 'orders.order-remark-added');
+      expect(entries).toEqual([
+        expect.objectContaining({
+          actorKind: 'user',
+          actorId: adminId,
+          fromStatus: 'pending_review',
+          toStatus: 'pending_review',
+          details: expect.objectContaining({ remark: '已电话联系' }),
+        }),
+      ]);
+    });
+
     it('replaces the tags, once each, and finds the order by its new tag only', async () => {
       const order = await orders.create(orderBody('FAIL-1', { tags: ['gift'] }));
       const tagged = (await orders.act(order.id, 'tags', { tags: ['vip', 'urgent', 'vip'] }).expect(200)).body as OrderView;
@@ -133,6 +149,16 @@ describe('order commands that fail', () => {
       expect(await find('gift')).not.toContain(order.id);
       const cleared = (await orders.act(order.id, 'tags', { tags: [] }).expect(200)).body as OrderView;
       expect(cleared.tags).toEqual([]);
+    });
+
+    it('writes each change of the tags to the timeline, and nothing when they stay the same', async () => {
+      const order = await orders.create(orderBody('FAIL-1', { tags: ['gift'] }));
+      await orders.act(order.id, 'tags', { tags: ['gift', 'vip'] }).expect(200);
+      await orders.act(order.id, 'tags', { tags: ['gift', 'vip', 'gift'] }).expect(200);
+      const entries = (await orders.timeline(order.id)).filter((e) => e.type === 'orders.order-tags-changed');
+      expect(entries).toEqual([
+        expect.objectContaining({ actorKind: 'user', actorId: adminId, details: expect.objectContaining({ before: ['gift'], after: ['gift', 'vip'] }) }),
+      ]);
     });
   });
 });

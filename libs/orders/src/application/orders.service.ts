@@ -157,11 +157,11 @@ export class OrdersService {
   }
 
   addRemark(id: string, remark: string) {
-    return this.act(id, 'update', 'order.add-remark', (o) => o.addRemark(remark), { remark });
+    return this.act(id, 'update', 'order.add-remark', (o, a) => o.addRemark(remark, a), { remark });
   }
 
   setTags(id: string, tags: string[]) {
-    return this.act(id, 'update', 'order.tags', (o) => o.setTags(tags), { tags });
+    return this.act(id, 'update', 'order.tags', (o, a) => o.setTags(tags, a), { tags });
   }
 
   /** Splits parts (lines and quantities) off into child orders; this order keeps the rest. */

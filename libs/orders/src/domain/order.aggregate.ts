@@ -15,7 +15,9 @@ import {
   OrderMerged,
   OrderRejected,
   OrderReleased,
+  OrderRemarkAdded,
   OrderSplit,
+  OrderTagsChanged,
 } from './events/order.events.js';
 import { type LineInput, orderTotals, priceLines } from './order-totals.js';
 import { CannotCombineError, IllegalTransitionError, InvalidOrderError, NotEditableError, UnresolvedFlagsError } from './order.errors.js';
@@ -419,12 +421,19 @@ export class Order {
     this.state.customer = { ...this.state.customer, customerId };
   }
 
-  addRemark(remark: string): void {
+  /** Staff's remark, after those before it; the timeline shows who wrote what. */
+  addRemark(remark: string, actor: Actor): void {
     this.state.sellerRemark = this.state.sellerRemark ? `${this.state.sellerRemark}\n${remark}` : remark;
+    this.raise(new OrderRemarkAdded('order', this.state.id, { ...this.move(this.state.status, this.state.status), remark }, meta(actor)));
   }
 
-  setTags(tags: string[]): void {
-    this.state.tags = [...new Set(tags)];
+  /** Replaces the tags (each once); the same tags again change nothing. */
+  setTags(tags: string[], actor: Actor): void {
+    const before = this.state.tags;
+    const after = [...new Set(tags)];
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    this.state.tags = after;
+    this.raise(new OrderTagsChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), before, after }, meta(actor)));
   }
 
   /** Lines change (by edit, split or merge) only before the order was ever approved: inventory may hold stock for them since. */
