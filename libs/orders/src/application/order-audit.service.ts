@@ -4,6 +4,7 @@ import { UnitOfWork } from '@oms/core';
 import { StockQueries } from '@oms/inventory';
 import { auditLookups, autoApproveFor, runAudit } from '../domain/audit/audit.js';
 import type { AuditFacts } from '../domain/audit/audit.types.js';
+import { normalizePhone } from '../domain/audit/phone.js';
 import type { Actor, Order } from '../domain/order.aggregate.js';
 import { OrderSettingsService } from './order-settings.service.js';
 
@@ -21,13 +22,14 @@ export class OrderAuditService {
     private readonly settings: OrderSettingsService,
   ) {}
 
-  async audit(order: Order, actor: Actor): Promise<void> {
+  /** `fixedBy`: the user whose change this audit follows, recorded on the flags it no longer raises. */
+  async audit(order: Order, actor: Actor, fixedBy: Actor = actor): Promise<void> {
     const s = order.snapshot;
     const settings = await this.settings.get();
     const facts = await this.facts(order, settings.blockList, auditLookups(settings.audit));
     const report = runAudit(s, facts, settings.audit, new Date(actor.at));
     const [channel] = await this.uow.manager.query(`SELECT auto_approve AS "autoApprove" FROM sales_channel WHERE id = $1`, [s.channelId]);
-    order.recordAudit(report, autoApproveFor(settings.audit, channel?.autoApprove ?? null), actor);
+    order.recordAudit(report, autoApproveFor(settings.audit, channel?.autoApprove ?? null), actor, fixedBy);
   }
 
   private async facts(
@@ -48,22 +50,26 @@ export class OrderAuditService {
       }),
     ];
     const m = this.uow.manager;
+    // The customer's other orders: the same phone as typed, or however spelt (customers keep it normalised).
+    const samePhone = normalizePhone(s.customer.phone, s.shippingAddress.country) || s.customer.phone.trim();
     const bought: { sku: string; quantity: number }[] = await m.query(
       `SELECT lower(l.sku) AS sku, sum(l.quantity)::int AS quantity
        FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id
-       WHERE o.customer_phone = $1 AND o.id <> $2 AND o.status NOT IN ('cancelled', 'rejected')
+       WHERE (o.customer_phone = $1 OR o.customer_id IN (SELECT id FROM customer WHERE channel_id = $6 AND phone = $5))
+         AND o.id <> $2 AND o.status NOT IN ('cancelled', 'rejected')
          AND o.created_at > $3::timestamptz - make_interval(days => $4)
        GROUP BY 1`,
-      [s.customer.phone, s.id, s.createdAt, lookups.purchasePeriodDays],
+      [s.customer.phone, s.id, s.createdAt, lookups.purchasePeriodDays, samePhone, s.channelId],
     );
     const recent: { id: string; number: string; createdAt: string; items: string }[] = await m.query(
       `SELECT o.id, o.number, o.created_at AS "createdAt",
               string_agg(lower(l.sku) || 'x' || l.quantity, ',' ORDER BY lower(l.sku), l.quantity) AS items
        FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id
-       WHERE o.customer_phone = $1 AND o.id <> $2 AND o.status NOT IN ('cancelled', 'rejected')
+       WHERE (o.customer_phone = $1 OR o.customer_id IN (SELECT id FROM customer WHERE channel_id = $6 AND phone = $5))
+         AND o.id <> $2 AND o.status NOT IN ('cancelled', 'rejected')
          AND o.created_at BETWEEN $3::timestamptz - make_interval(hours => $4) AND $3::timestamptz + make_interval(hours => $4)
        GROUP BY o.id`,
-      [s.customer.phone, s.id, s.createdAt, lookups.duplicateWindowHours],
+      [s.customer.phone, s.id, s.createdAt, lookups.duplicateWindowHours, samePhone, s.channelId],
     );
     const mine = s.lines
       .map((l) => `${l.sku.toLowerCase()}x${l.quantity}`)

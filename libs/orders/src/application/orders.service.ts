@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductsService } from '@oms/catalog';
 import { AllocateOrderCommand, type AllocationRecord, AllocationService, OverrideAllocationCommand } from '@oms/inventory';
-import { assertAllowed, AuditTrail, newId, RequestContext, UnitOfWork } from '@oms/core';
+import { assertAllowed, AuditTrail, findResource, newId, NotFoundError, RequestContext, UnitOfWork } from '@oms/core';
 import type { Actor } from '../domain/order.aggregate.js';
 import { IllegalTransitionError, InvalidOrderError, UnknownChannelError } from '../domain/order.errors.js';
 import { canTransition } from '../domain/order.transitions.js';
@@ -12,6 +12,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payment-methods.j
 import { MANUAL_CHANNEL_ID } from '../domain/channels.js';
 import { Customers } from './customers.js';
 import { OrderAuditService } from './order-audit.service.js';
+import { ORDERS } from './order.queries.js';
 import { OrderRepository } from './ports/order.repository.js';
 
 export interface CreateOrderInput {
@@ -156,17 +157,17 @@ export class OrdersService {
   }
 
   addRemark(id: string, remark: string) {
-    return this.act(id, 'update', 'order.add-remark', (o) => o.addRemark(remark), { remark });
+    return this.act(id, 'update', 'order.add-remark', (o, a) => o.addRemark(remark, a), { remark });
   }
 
   setTags(id: string, tags: string[]) {
-    return this.act(id, 'update', 'order.tags', (o) => o.setTags(tags), { tags });
+    return this.act(id, 'update', 'order.tags', (o, a) => o.setTags(tags, a), { tags });
   }
 
   /** Splits parts (lines and quantities) off into child orders; this order keeps the rest. */
   split(id: string, parts: { lineId: string; quantity: number }[][]): Promise<{ id: string; children: string[] }> {
     return this.uow.run(async () => {
-      const order = await this.orders.getForUpdate(id);
+      const order = await this.lockVisible(id);
       const before = structuredClone(order.snapshot);
       assertAllowed('update', 'Order', scopeOf(before));
       const actor = actorNow();
@@ -189,7 +190,7 @@ export class OrdersService {
       if (all.length < 2) throw new InvalidOrderError('Name at least one other order to merge', 'orderIds');
       // Locked in one order, so two merges of the same orders never wait on each other.
       const locked = new Map<string, Order>();
-      for (const orderId of all) locked.set(orderId, await this.orders.getForUpdate(orderId));
+      for (const orderId of all) locked.set(orderId, await this.lockVisible(orderId));
       const target = locked.get(id)!;
       const others = all.filter((o) => o !== id).map((o) => locked.get(o)!);
       for (const o of [target, ...others]) assertAllowed('update', 'Order', scopeOf(o.snapshot));
@@ -211,7 +212,7 @@ export class OrdersService {
    */
   allocate(id: string, input: { warehouseId?: string; lines?: { lineId: string; warehouseId: string; quantity: number }[] }) {
     return this.uow.run(async () => {
-      const order = await this.orders.getForUpdate(id);
+      const order = await this.lockVisible(id);
       const s = order.snapshot;
       assertAllowed('allocate', 'Order', scopeOf(s));
       if (!['approved', 'partially_allocated', 'backordered'].includes(s.status)) {
@@ -251,6 +252,16 @@ export class OrdersService {
     });
   }
 
+  /**
+   * Locks the order. One the caller may not see is not found, for acting on it as for reading it:
+   * a refusal would tell them it exists.
+   */
+  private async lockVisible(id: string): Promise<Order> {
+    const order = await this.orders.getForUpdate(id);
+    if (!(await findResource(this.uow.manager, ORDERS, id, { raw: true }))) throw new NotFoundError('Order', id);
+    return order;
+  }
+
   /** One command on one order: lock, check the caller may act on it, decide, save, audit. */
   private act(
     id: string,
@@ -261,14 +272,15 @@ export class OrdersService {
     reaudit = false,
   ): Promise<{ id: string; status: string }> {
     return this.uow.run(async () => {
-      const order = await this.orders.getForUpdate(id);
+      const order = await this.lockVisible(id);
       const before = structuredClone(order.snapshot);
       assertAllowed(permission, 'Order', scopeOf(before));
       const actor = actorNow();
       change(order, actor);
-      // The order's data changed (or it is back in review): the audit runs again.
+      // The order's data changed (or it is back in review): the audit runs again; what it no longer
+      // raises, the caller fixed.
       if (reaudit && ['pending_review', 'on_hold'].includes(order.status)) {
-        await this.auditor.audit(order, { id: null, at: actor.at });
+        await this.auditor.audit(order, { id: null, at: actor.at }, actor);
       }
       const dropped = ['cancelled', 'rejected'];
       if (dropped.includes(order.status) && !dropped.includes(before.status)) {

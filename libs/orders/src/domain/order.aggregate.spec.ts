@@ -173,6 +173,21 @@ describe('the order', () => {
     expect(never.pullEvents()[0].payload).toMatchObject({ mayHoldStock: false });
   });
 
+  it('records remarks and changes of tags as events, and tags set again unchanged as none', () => {
+    const order = Order.create(newOrder({ tags: ['gift'] }), AT);
+    order.pullEvents();
+    order.addRemark('Called the customer', AT);
+    order.setTags(['gift', 'vip', 'gift'], AT);
+    order.setTags(['gift', 'vip'], AT);
+    const events = order.pullEvents();
+    expect(events.map((e) => [e.type, e.actorId])).toEqual([
+      ['orders.order-remark-added', AT.id],
+      ['orders.order-tags-changed', AT.id],
+    ]);
+    expect(events[1].payload).toMatchObject({ before: ['gift'], after: ['gift', 'vip'] });
+    expect(order.snapshot).toMatchObject({ sellerRemark: 'Called the customer', tags: ['gift', 'vip'] });
+  });
+
   it('confirms a payment only for the order total', () => {
     const order = Order.create(newOrder({ payment: { method: 'alipay', instant: true, status: 'pending' } }), AT);
     expect(() => order.confirmPayment({ paidAmountMinor: 1 }, AT)).toThrow(expect.objectContaining({ code: 'orders.invalid' }));

@@ -15,7 +15,9 @@ import {
   OrderMerged,
   OrderRejected,
   OrderReleased,
+  OrderRemarkAdded,
   OrderSplit,
+  OrderTagsChanged,
 } from './events/order.events.js';
 import { type LineInput, orderTotals, priceLines } from './order-totals.js';
 import { CannotCombineError, IllegalTransitionError, InvalidOrderError, NotEditableError, UnresolvedFlagsError } from './order.errors.js';
@@ -142,21 +144,25 @@ export class Order {
 
   /**
    * The audit's verdict: its flags replace the audit flags still open; a failing audit puts an
-   * order under review on hold, a passing one approves it when auto-approval is on.
+   * order under review on hold, a passing one approves it when auto-approval is on. Flags no
+   * longer raised are resolved as fixed by `fixedBy`: whoever changed the order (the audit itself
+   * when nobody did).
    */
   recordAudit(
     result: { passed: boolean; flags: { code: string; message: string }[]; ranAt?: string; results?: unknown[] },
     autoApprove: boolean,
     actor: Actor,
+    fixedBy: Actor = actor,
   ): void {
     this.state.audit = { ranAt: result.ranAt ?? actor.at, passed: result.passed, results: result.results ?? [] };
     const raised = new Set(result.flags.map((f) => f.code));
     // Audit flags no longer raised are resolved: the data was fixed.
-    this.resolveFlags((f) => !raised.has(f.code) && f.code !== 'HELD', 'fixed', actor);
+    this.resolveFlags((f) => !raised.has(f.code) && f.code !== 'HELD', 'fixed', fixedBy);
     for (const flag of result.flags) {
-      if (!this.openFlags.some((f) => f.code === flag.code)) {
-        this.state.flags.push({ code: flag.code, message: flag.message, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
-      }
+      const open = this.openFlags.find((f) => f.code === flag.code);
+      // Still open: it says what is wrong now (the street was added, the city is still missing).
+      if (open) open.message = flag.message;
+      else this.state.flags.push({ code: flag.code, message: flag.message, raisedAt: actor.at, resolvedAt: null, resolvedBy: null, resolution: null });
     }
     const from = this.state.status;
     let to = from;
@@ -415,12 +421,19 @@ export class Order {
     this.state.customer = { ...this.state.customer, customerId };
   }
 
-  addRemark(remark: string): void {
+  /** Staff's remark, after those before it; the timeline shows who wrote what. */
+  addRemark(remark: string, actor: Actor): void {
     this.state.sellerRemark = this.state.sellerRemark ? `${this.state.sellerRemark}\n${remark}` : remark;
+    this.raise(new OrderRemarkAdded('order', this.state.id, { ...this.move(this.state.status, this.state.status), remark }, meta(actor)));
   }
 
-  setTags(tags: string[]): void {
-    this.state.tags = [...new Set(tags)];
+  /** Replaces the tags (each once); the same tags again change nothing. */
+  setTags(tags: string[], actor: Actor): void {
+    const before = this.state.tags;
+    const after = [...new Set(tags)];
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    this.state.tags = after;
+    this.raise(new OrderTagsChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), before, after }, meta(actor)));
   }
 
   /** Lines change (by edit, split or merge) only before the order was ever approved: inventory may hold stock for them since. */

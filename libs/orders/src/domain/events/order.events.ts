@@ -62,3 +62,9 @@ export class OrderCancelRequested extends OrderEvent {
 export class OrderCancelRefused extends OrderEvent {
   static override readonly type = 'orders.order-cancel-refused';
 }
+export class OrderRemarkAdded extends OrderEvent<OrderEventPayload & { remark: string }> {
+  static override readonly type = 'orders.order-remark-added';
+}
+export class OrderTagsChanged extends OrderEvent<OrderEventPayload & { before: string[]; after: string[] }> {
+  static override readonly type = 'orders.order-tags-changed';
+}

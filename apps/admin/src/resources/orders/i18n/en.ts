@@ -291,6 +291,8 @@ export const ordersEn = {
     'order-in-fulfillment': 'Handed to the warehouse',
     'order-cancel-requested': 'Cancellation requested',
     'order-cancel-refused': 'Cancellation refused',
+    'order-remark-added': 'Remark added',
+    'order-tags-changed': 'Tags changed',
   },
   timeline: {
     empty: 'Nothing has happened to this order yet.',

@@ -293,6 +293,8 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     'order-in-fulfillment': '已交仓库作业',
     'order-cancel-requested': '申请取消',
     'order-cancel-refused': '取消被拒',
+    'order-remark-added': '添加备注',
+    'order-tags-changed': '修改标签',
   },
   timeline: {
     empty: '该订单还没有任何动态。',
