@@ -48,22 +48,33 @@ describe('the order saga across worker crashes', () => {
       (await query<{ status: string; n: number }>(t, `SELECT status, count(*)::int AS n FROM sales_order WHERE id = ANY($1::uuid[]) GROUP BY status`, [ids]));
     expect(await statuses()).toEqual([{ status: 'approved', n: 20 }]);
 
+    const steps = () =>
+      query<{ handler: string; n: number }>(
+        t,
+        `SELECT handler, count(*)::int AS n FROM processed_event WHERE handler IN ('AllocateApprovedOrder', 'RecordOrderAllocation') GROUP BY handler ORDER BY handler`,
+      );
+    const everyStep = [
+      { handler: 'AllocateApprovedOrder', n: 20 },
+      { handler: 'RecordOrderAllocation', n: 20 },
+    ];
     const workers = [await bootTestWorker(db), await bootTestWorker(db)];
     try {
       await eventually(async () => JSON.stringify(await statuses()) === JSON.stringify([{ status: 'allocated', n: 20 }]), 60_000, 'all 20 allocated');
+      // The order records its allocation in the approval's step; the allocation events that follow
+      // are delivered too, each once, and change nothing more.
+      await eventually(async () => JSON.stringify(await steps()) === JSON.stringify(everyStep), 60_000, 'every saga step delivered');
     } finally {
       await Promise.all(workers.map((w) => w.close()));
     }
     const [{ reserved }] = await query<{ reserved: number }>(t, `SELECT sum(reserved)::int AS reserved FROM stock_level WHERE sku = 'REC-1'`);
     expect(reserved).toBe(40);
-    const steps = await query<{ handler: string; n: number }>(
+    expect(await steps()).toEqual(everyStep);
+    const [{ recorded }] = await query<{ recorded: number }>(
       t,
-      `SELECT handler, count(*)::int AS n FROM processed_event WHERE handler IN ('AllocateApprovedOrder', 'RecordOrderAllocation') GROUP BY handler ORDER BY handler`,
+      `SELECT count(*)::int AS recorded FROM sales_order_event WHERE order_id = ANY($1::uuid[]) AND type = 'orders.order-allocation-recorded'`,
+      [ids],
     );
-    expect(steps).toEqual([
-      { handler: 'AllocateApprovedOrder', n: 20 },
-      { handler: 'RecordOrderAllocation', n: 20 },
-    ]);
+    expect(recorded).toBe(20);
     const [{ n }] = await query<{ n: number }>(t, `SELECT count(*)::int AS n FROM allocation WHERE order_id = ANY($1::uuid[])`, [ids]);
     expect(n).toBe(20);
   }, 120_000);
