@@ -29,7 +29,7 @@ export const SUBJECT_FIELDS = {
     'id', 'number', 'channelId', 'externalId', 'externalNumber', 'warehouseId', 'warehouseIds', 'status', 'customerId',
     'customerName', 'customerPhone', 'customerEmail', 'shippingAddress', 'lines', 'subtotalMinor', 'shippingFeeMinor',
     'discountMinor', 'taxMinor', 'totalMinor', 'currency', 'payment', 'paidAt', 'delivery', 'remark', 'buyerRemark',
-    'sellerRemark', 'tags', 'priority', 'flags', 'openFlags', 'parentId', 'shippedAt', 'createdAt', 'updatedAt',
+    'sellerRemark', 'tags', 'priority', 'flags', 'openFlags', 'parentId', 'approvedAt', 'shippedAt', 'createdAt', 'updatedAt',
   ],
   Customer: [
     'id', 'channelId', 'name', 'phone', 'email', 'addresses', 'tags', 'orderCount', 'totalSpentMinor', 'currency', 'firstOrderAt',

@@ -41,6 +41,7 @@ export const ORDERS: ResourceDefinition = {
     warehouseId: 'o.warehouse_id',
     warehouseIds: 'o.warehouse_ids',
     parentId: 'o.parent_id',
+    approvedAt: 'o.approved_at',
     mergedIntoId: 'o.merged_into_id',
     audit: 'o.audit',
     shippedAt: 'o.shipped_at',

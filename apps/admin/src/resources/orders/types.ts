@@ -18,11 +18,22 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Lines, address and the like change only before stock is allocated (the API says `orders.not_editable` after). */
-export const EDITABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold', 'approved'];
+/** The address changes until the warehouse has the order (the API says `orders.not_editable` after). */
+export const ADDRESS_EDITABLE_STATUSES: readonly OrderStatus[] = [
+  'pending_payment',
+  'pending_review',
+  'on_hold',
+  'approved',
+  'partially_allocated',
+  'backordered',
+  'allocated',
+];
 
-/** Split and merge: only before approval, while nothing is allocated. */
+/** Items, split and merge: only before approval, and only for an order never approved (stock may be held for it since). */
 export const COMBINABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold'];
+
+/** Whether the order's items may still change (edit, split, merge). */
+export const linesEditable = (order: Pick<Order, 'status' | 'approvedAt'>): boolean => COMBINABLE_STATUSES.includes(order.status) && !order.approvedAt;
 
 /** Allocation by hand: an approved order the system could not (fully) allocate, or one staff wants elsewhere. */
 export const ALLOCATABLE_STATUSES: readonly OrderStatus[] = ['approved', 'partially_allocated', 'backordered'];
@@ -173,6 +184,8 @@ export interface Order {
   warehouseIds: string[];
   /** The order it was split off from. */
   parentId: string | null;
+  /** When it was first approved; from then on its items no longer change. */
+  approvedAt?: string | null;
   /** The order it was merged into (it is then cancelled). */
   mergedIntoId: string | null;
   shippedAt?: string | null;

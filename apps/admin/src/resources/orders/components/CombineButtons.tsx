@@ -6,16 +6,16 @@ import { Button, maxValue, minValue, NumberInput, useCanAccess, useDataProvider,
 import type { FieldValues } from 'react-hook-form';
 import { MONO } from '../../../components/ShowSection';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
-import { COMBINABLE_STATUSES, type Order } from '../types';
+import { COMBINABLE_STATUSES, linesEditable, type Order } from '../types';
 import { useDateTime } from './CustomerCards';
 import { Money, OrderStatusChip } from './OrderChips';
 import { OrderDialog } from './OrderDialog';
 import { useOrderAction } from './useOrderAction';
 
-/** Split and merge change what the order holds: only before approval, with the right to update orders. */
+/** Split and merge change what the order holds: only for an order never approved, with the right to update orders. */
 const useMayCombine = (record: Order) => {
   const { canAccess } = useCanAccess({ resource: 'orders', action: 'update', record });
-  return canAccess === true && COMBINABLE_STATUSES.includes(record.status);
+  return canAccess === true && linesEditable(record);
 };
 
 const nowrap = { whiteSpace: 'nowrap' } as const;

@@ -6,7 +6,7 @@ import type { FieldValues } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { DATE_TIME_MINUTES } from '../../../components/LocaleDateField';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
-import { type Address, EDITABLE_STATUSES, type Order } from '../types';
+import { ADDRESS_EDITABLE_STATUSES, type Address, type Order } from '../types';
 import { AddressInputs } from './AddressInputs';
 import { Money } from './OrderChips';
 import { Item, OrderCard } from './OrderCard';
@@ -60,14 +60,14 @@ const clean = (address: FieldValues): Address => {
   };
 };
 
-/** Changes the ship-to address while the order is still editable (before stock is allocated). */
+/** Changes the ship-to address until the warehouse has the order. */
 export const EditAddressButton = ({ record, compact, testId = 'order-edit-address' }: { record: Order; compact?: boolean; testId?: string }) => {
   const dataProvider = useDataProvider<OmsDataProvider>();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const { run, isPending, failure, clearFailure } = useOrderAction();
   const { canAccess } = useCanAccess({ resource: 'orders', action: 'update', record });
-  if (!canAccess || !EDITABLE_STATUSES.includes(record.status)) return null;
+  if (!canAccess || !ADDRESS_EDITABLE_STATUSES.includes(record.status)) return null;
   const close = () => {
     setOpen(false);
     clearFailure();

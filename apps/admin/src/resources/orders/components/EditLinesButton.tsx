@@ -6,15 +6,15 @@ import { type FieldValues, useWatch } from 'react-hook-form';
 import { formatPrice } from '../../../money';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
 import { estimateWithLinesMinor, type NestedErrors, orderFormErrors, type OrderFormLine, toLineFormValues, toLineInput } from '../form';
-import { EDITABLE_STATUSES, type Order } from '../types';
+import { linesEditable, type Order } from '../types';
 import { OrderDialog } from './OrderDialog';
 import { LineItemsInput } from './OrderFormFields';
 import { useOrderAction } from './useOrderAction';
 
-/** Whether the user may change the order's items now (before stock is allocated). */
+/** Whether the user may change the order's items now (only for an order never approved). */
 export const useMayEditLines = (record: Order | undefined) => {
   const { canAccess } = useCanAccess({ resource: 'orders', action: 'update', record });
-  return canAccess === true && !!record && EDITABLE_STATUSES.includes(record.status);
+  return canAccess === true && !!record && linesEditable(record);
 };
 
 /** The new total while typing, and for a paid order whether it still matches what was paid. */
