@@ -125,4 +125,34 @@ describe('split, merge and manual allocation', () => {
     const timeline = (await t.http.get(`/api/orders/${o.id}/timeline`).auth(admin, bearer).expect(200)).body;
     expect(timeline.map((e: { type: string }) => e.type)).toContain('orders.order-held');
   });
+
+  it('keeps the audit right through splits and merges: parts keep the flags, parts are no duplicates, a merged order is audited again', async () => {
+    const flagged = await order({ customer: { name: '己', phone: '13900000006' }, shippingAddress: { ...ADDRESS, line1: '' } });
+    expect(flagged.status).toBe('on_hold');
+    const split = await act(flagged.id, 'split', { parts: [{ lines: [{ lineId: '2', quantity: 1 }] }] }).expect(200);
+    const [child] = split.body.children as string[];
+    const part = (await t.http.get(`/api/orders/${child}`).auth(admin, bearer).expect(200)).body;
+    expect(part).toMatchObject({ status: 'on_hold', openFlags: ['ADDRESS_INCOMPLETE'] });
+    await act(child, 'approve').expect(409);
+
+    // Two equal parts of one order are not suspected duplicates of each other.
+    const twin = await order({ customer: { name: '庚', phone: '13900000007' }, lines: [{ sku: 'SM-A', quantity: 2, unitPriceMinor: 1000 }] });
+    expect(twin.status).toBe('pending_review');
+    const halves = await act(twin.id, 'split', { parts: [{ lines: [{ lineId: '1', quantity: 1 }] }] }).expect(200);
+    expect(halves.body.openFlags).toEqual([]);
+
+    // Merged, two orders come over the review threshold: the merged order is held for it.
+    const settings = (await t.http.get('/api/order-settings').auth(admin, bearer).expect(200)).body;
+    settings.audit.rules.amount_review.params.thresholdMinor = 6000;
+    await t.http.put('/api/order-settings').auth(admin, bearer).send({ audit: settings.audit }).expect(200);
+    const customer = { name: '辛', phone: '13900000008' };
+    const small = { lines: [{ sku: 'SM-B', quantity: 1, unitPriceMinor: 2500 }], shippingFeeMinor: 0 };
+    const a = await order({ customer, ...small });
+    const b = await order({ customer, lines: [{ sku: 'SM-A', quantity: 1, unitPriceMinor: 4000 }], shippingFeeMinor: 0 });
+    expect([a.status, b.status]).toEqual(['pending_review', 'pending_review']);
+    const merged = await act(a.id, 'merge', { orderIds: [b.id] }).expect(200);
+    expect(merged.body).toMatchObject({ status: 'on_hold', openFlags: ['AMOUNT_NEEDS_REVIEW'] });
+    settings.audit.rules.amount_review.params.thresholdMinor = 500000;
+    await t.http.put('/api/order-settings').auth(admin, bearer).send({ audit: settings.audit }).expect(200);
+  });
 });

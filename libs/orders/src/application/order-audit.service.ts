@@ -67,9 +67,12 @@ export class OrderAuditService {
        FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id
        WHERE (o.customer_phone = $1 OR o.customer_id IN (SELECT id FROM customer WHERE channel_id = $6 AND phone = $5))
          AND o.id <> $2 AND o.status NOT IN ('cancelled', 'rejected')
+         -- Parts of one split order are not duplicates of each other.
+         AND o.id IS DISTINCT FROM $7::uuid AND o.parent_id IS DISTINCT FROM $2::uuid
+         AND ($7::uuid IS NULL OR o.parent_id IS DISTINCT FROM $7::uuid)
          AND o.created_at BETWEEN $3::timestamptz - make_interval(hours => $4) AND $3::timestamptz + make_interval(hours => $4)
        GROUP BY o.id`,
-      [s.customer.phone, s.id, s.createdAt, lookups.duplicateWindowHours, samePhone, s.channelId],
+      [s.customer.phone, s.id, s.createdAt, lookups.duplicateWindowHours, samePhone, s.channelId, s.parentId],
     );
     const mine = s.lines
       .map((l) => `${l.sku.toLowerCase()}x${l.quantity}`)

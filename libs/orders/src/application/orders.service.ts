@@ -176,8 +176,10 @@ export class OrdersService {
       const children = order.splitOff(parts, ids, actor);
       // The customer has more orders now; together they cost what the one did.
       await this.customers.adjust(before.customer.customerId, children.length, 0);
-      await this.orders.save(order);
       for (const child of children) await this.orders.insert(child);
+      // Fewer items: the audit runs again on what the order keeps (its parts keep its flags).
+      if (['pending_review', 'on_hold'].includes(order.status)) await this.auditor.audit(order, actor);
+      await this.orders.save(order);
       await this.audit.record({ action: 'order.split', entityType: 'Order', entityId: id, before, after: order.snapshot, details: { parts, children: ids } });
       return { id, children: ids.map((c) => c.id) };
     });
@@ -195,11 +197,14 @@ export class OrdersService {
       const others = all.filter((o) => o !== id).map((o) => locked.get(o)!);
       for (const o of [target, ...others]) assertAllowed('update', 'Order', scopeOf(o.snapshot));
       const before = structuredClone(target.snapshot);
-      target.absorb(others, actorNow());
+      const actor = actorNow();
+      target.absorb(others, actor);
       for (const o of others) {
         await this.customers.orderDropped(o.snapshot.customer.customerId, 0);
         await this.orders.save(o);
       }
+      // More items: the audit runs again on the merged order.
+      if (['pending_review', 'on_hold'].includes(target.status)) await this.auditor.audit(target, actor);
       await this.orders.save(target);
       await this.audit.record({ action: 'order.merge', entityType: 'Order', entityId: id, before, after: target.snapshot, details: { orderIds } });
       return { id, status: target.status };

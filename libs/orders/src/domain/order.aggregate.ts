@@ -339,7 +339,8 @@ export class Order {
         lines,
         ...totals,
         payment: { ...this.state.payment, paidAmountMinor: this.state.payment.status === 'paid' ? totals.totalMinor : 0 },
-        flags: [],
+        // Same customer, address and payment: on hold for the same reasons until reviewed.
+        flags: this.openFlags.map((f) => ({ ...f })),
         parentId: this.state.id,
         approvedAt: null,
         allocationSequence: 0,
