@@ -302,9 +302,14 @@ describeInBrowser('inventory screens (browser)', () => {
     await dialog.getByRole('combobox', { name: '调入仓库' }).click();
     await page.getByRole('option', { name: warehouseText(thirdParty) }).waitFor();
     expect(await openOptions(page)).toEqual(stockWarehouses.map(warehouseText));
-    await page.getByRole('option', { name: warehouseText(thirdParty) }).click();
+    // The stock's own warehouse is no destination.
+    await page.getByRole('option', { name: warehouseText(stockWarehouses.find((w) => w.id === hangzhou.id)!) }).click();
     await dialog.locator('input[name="quantity"]').fill('2');
     await dialog.locator('input[name="reason"]').fill('补货到云仓');
+    await dialog.getByTestId('stock-transfer-submit').click();
+    await dialog.getByText('请选择与当前仓库不同的目标仓库。').waitFor();
+    await dialog.getByRole('combobox', { name: '调入仓库' }).click();
+    await page.getByRole('option', { name: warehouseText(thirdParty) }).click();
     await calm(page);
     await shot(page, 'admin-stock-transfer-third-party-zh');
     await dialog.getByTestId('stock-transfer-submit').click();

@@ -51,6 +51,10 @@ const ToBinInput = () => {
 };
 
 /** Moves units of the row's SKU from its warehouse to another physical or third-party one (`POST /api/stock-transfers`). */
+/** A transfer goes to another warehouse than the one the stock is in. */
+const notHere = (warehouseId: string) => (value: unknown) =>
+  value && String(value) === warehouseId ? 'resources.stock-levels.validation.same_warehouse' : undefined;
+
 export const TransferButton = () => {
   const record = useRecordContext<StockLevel>();
   const dataProvider = useDataProvider<OmsDataProvider>();
@@ -96,7 +100,7 @@ export const TransferButton = () => {
           <SelectInput
             label="resources.stock-levels.fields.toWarehouseId"
             optionText={(w: { id: string; code: string; name: string }) => `${w.code} · ${w.name}`}
-            validate={required()}
+            validate={[required(), notHere(record.warehouseId)]}
             fullWidth
             helperText={false}
             emptyText=""

@@ -62,6 +62,7 @@ export const stockLevelsEn = {
     bin_out: 'Units lying in bins: choose the bin they come out of. Empty takes units that are not in a bin.',
   },
   validation: {
+    same_warehouse: 'Choose another warehouse than the one the stock is in.',
     not_zero: 'The quantity cannot be zero.',
     integer: 'Whole numbers only.',
     receipt_positive: 'A receipt adds stock: use a positive number, or choose Adjust.',

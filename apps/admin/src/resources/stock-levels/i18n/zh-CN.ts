@@ -66,6 +66,7 @@ export const stockLevelsZhCN: Messages<typeof stockLevelsEn> = {
     bin_out: '部分库存在库位中：请选择从哪个库位扣减。留空则扣减未上架的库存。',
   },
   validation: {
+    same_warehouse: '请选择与当前仓库不同的目标仓库。',
     not_zero: '数量不能为 0。',
     integer: '请输入整数。',
     receipt_positive: '入库只能增加库存：请输入正数，或改选“调整”。',
