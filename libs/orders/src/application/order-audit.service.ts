@@ -4,7 +4,6 @@ import { UnitOfWork } from '@oms/core';
 import { StockQueries } from '@oms/inventory';
 import { auditLookups, autoApproveFor, runAudit } from '../domain/audit/audit.js';
 import type { AuditFacts } from '../domain/audit/audit.types.js';
-import { normalizePhone } from '../domain/audit/phone.js';
 import type { Actor, Order } from '../domain/order.aggregate.js';
 import { OrderSettingsService } from './order-settings.service.js';
 
@@ -50,29 +49,29 @@ export class OrderAuditService {
       }),
     ];
     const m = this.uow.manager;
-    // The customer's other orders: the same phone as typed, or however spelt (customers keep it normalised).
-    const samePhone = normalizePhone(s.customer.phone, s.shippingAddress.country) || s.customer.phone.trim();
+    // The customer's other orders: the same phone however spelt, through the index on its national
+    // form, so this stays a look-up on millions of orders.
     const bought: { sku: string; quantity: number }[] = await m.query(
       `SELECT lower(l.sku) AS sku, sum(l.quantity)::int AS quantity
        FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id
-       WHERE (o.customer_phone = $1 OR o.customer_id IN (SELECT id FROM customer WHERE channel_id = $6 AND phone = $5))
+       WHERE order_phone_key(o.customer_phone) = order_phone_key($1)
          AND o.id <> $2 AND o.status NOT IN ('cancelled', 'rejected')
          AND o.created_at > $3::timestamptz - make_interval(days => $4)
        GROUP BY 1`,
-      [s.customer.phone, s.id, s.createdAt, lookups.purchasePeriodDays, samePhone, s.channelId],
+      [s.customer.phone, s.id, s.createdAt, lookups.purchasePeriodDays],
     );
     const recent: { id: string; number: string; createdAt: string; items: string }[] = await m.query(
       `SELECT o.id, o.number, o.created_at AS "createdAt",
               string_agg(lower(l.sku) || 'x' || l.quantity, ',' ORDER BY lower(l.sku), l.quantity) AS items
        FROM sales_order o JOIN sales_order_line l ON l.order_id = o.id
-       WHERE (o.customer_phone = $1 OR o.customer_id IN (SELECT id FROM customer WHERE channel_id = $6 AND phone = $5))
+       WHERE order_phone_key(o.customer_phone) = order_phone_key($1)
          AND o.id <> $2 AND o.status NOT IN ('cancelled', 'rejected')
          -- Parts of one split order are not duplicates of each other.
-         AND o.id IS DISTINCT FROM $7::uuid AND o.parent_id IS DISTINCT FROM $2::uuid
-         AND ($7::uuid IS NULL OR o.parent_id IS DISTINCT FROM $7::uuid)
+         AND o.id IS DISTINCT FROM $5::uuid AND o.parent_id IS DISTINCT FROM $2::uuid
+         AND ($5::uuid IS NULL OR o.parent_id IS DISTINCT FROM $5::uuid)
          AND o.created_at BETWEEN $3::timestamptz - make_interval(hours => $4) AND $3::timestamptz + make_interval(hours => $4)
        GROUP BY o.id`,
-      [s.customer.phone, s.id, s.createdAt, lookups.duplicateWindowHours, samePhone, s.channelId, s.parentId],
+      [s.customer.phone, s.id, s.createdAt, lookups.duplicateWindowHours, s.parentId],
     );
     const mine = s.lines
       .map((l) => `${l.sku.toLowerCase()}x${l.quantity}`)
