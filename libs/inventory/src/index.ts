@@ -18,6 +18,7 @@ export {
   AllocateOrderCommand,
   OverrideAllocationCommand,
   ReleaseOrderStockCommand,
+  ConsumeOrderStockCommand,
 } from './application/allocation.commands.js';
 export {
   AllocationService,

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type AllocationRecord, type AllocationRequest, AllocationService, type ManualPick } from './allocation.service.js';
+import { ReservationsService } from './reservations.service.js';
 
 /**
  * What the orders context sends inventory. Each command is idempotent where a retry could
@@ -17,6 +18,14 @@ export class OverrideAllocationCommand {
   constructor(
     readonly orderId: string,
     readonly picks: ManualPick[],
+    readonly actorId: string | null = null,
+  ) {}
+}
+
+/** Shipped: what the order holds leaves the warehouse (its open reservations are consumed). Consuming twice consumes nothing more. */
+export class ConsumeOrderStockCommand {
+  constructor(
+    readonly orderId: string,
     readonly actorId: string | null = null,
   ) {}
 }
@@ -52,4 +61,12 @@ export class ReleaseOrderStockHandler implements ICommandHandler<ReleaseOrderSto
   }
 }
 
-export const ALLOCATION_COMMAND_HANDLERS = [AllocateOrderHandler, OverrideAllocationHandler, ReleaseOrderStockHandler];
+@CommandHandler(ConsumeOrderStockCommand)
+export class ConsumeOrderStockHandler implements ICommandHandler<ConsumeOrderStockCommand, number> {
+  constructor(private readonly reservations: ReservationsService) {}
+  execute(c: ConsumeOrderStockCommand): Promise<number> {
+    return this.reservations.consume(c.orderId, undefined, c.actorId ?? undefined);
+  }
+}
+
+export const ALLOCATION_COMMAND_HANDLERS = [AllocateOrderHandler, OverrideAllocationHandler, ReleaseOrderStockHandler, ConsumeOrderStockHandler];

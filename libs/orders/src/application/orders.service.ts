@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductsService } from '@oms/catalog';
-import { AllocateOrderCommand, type AllocationRecord, AllocationService, OverrideAllocationCommand } from '@oms/inventory';
+import { AllocateOrderCommand, type AllocationRecord, AllocationService, ConsumeOrderStockCommand, OverrideAllocationCommand } from '@oms/inventory';
 import { assertAllowed, AuditTrail, findResource, newId, NotFoundError, RequestContext, UnitOfWork } from '@oms/core';
 import type { Actor } from '../domain/order.aggregate.js';
 import { IllegalTransitionError, InvalidOrderError, UnknownChannelError } from '../domain/order.errors.js';
@@ -133,6 +133,28 @@ export class OrdersService {
   /** Hands the order to its warehouse (by hand until the warehouse integration does it). */
   startFulfillment(id: string) {
     return this.act(id, 'update', 'order.start-fulfillment', (o, a) => o.startFulfillment(a), {});
+  }
+
+  /**
+   * Confirms the shipment (carrier and tracking number): what the order holds leaves the
+   * warehouse in the same transaction; the order is shipped, or partially shipped while some of it
+   * still waits for stock.
+   */
+  ship(id: string, input: { carrier: string; trackingNumber: string }) {
+    return this.uow.run(async () => {
+      const current = await this.allocations.current(id);
+      const result = await this.act(id, 'ship', 'order.ship', (o, a) => o.ship({ ...input, complete: current?.status === 'allocated' }, a), input);
+      await this.commands.execute(new ConsumeOrderStockCommand(id, actorNow().id));
+      return result;
+    });
+  }
+
+  recordDelivery(id: string) {
+    return this.act(id, 'update', 'order.deliver', (o, a) => o.recordDelivery(a), {});
+  }
+
+  complete(id: string) {
+    return this.act(id, 'update', 'order.complete', (o, a) => o.complete(a), {});
   }
 
   confirmCancel(id: string) {
@@ -270,7 +292,7 @@ export class OrdersService {
   /** One command on one order: lock, check the caller may act on it, decide, save, audit. */
   private act(
     id: string,
-    permission: 'update' | 'approve' | 'reject' | 'hold' | 'cancel',
+    permission: 'update' | 'approve' | 'reject' | 'hold' | 'cancel' | 'ship',
     action: string,
     change: (order: Order, actor: Actor) => void,
     details: Record<string, unknown>,

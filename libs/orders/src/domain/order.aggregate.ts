@@ -9,6 +9,9 @@ import {
   OrderCancelRequested,
   OrderCreated,
   OrderInFulfillment,
+  OrderShipped,
+  OrderDelivered,
+  OrderCompleted,
   OrderHeld,
   OrderLinesChanged,
   OrderPaymentConfirmed,
@@ -233,6 +236,41 @@ export class Order {
     const from = this.state.status;
     this.transition('start_fulfillment', 'in_fulfillment');
     this.raise(new OrderInFulfillment('order', this.state.id, this.move(from, 'in_fulfillment'), meta(actor)));
+  }
+
+  /**
+   * Handed to a carrier: all that is allocated leaves (`shipped`), or part of the order while the
+   * rest waits for stock (`partially_shipped`). A cancellation still waiting for the warehouse's
+   * answer is answered by the shipment: refused.
+   */
+  ship(input: { carrier: string; trackingNumber: string; complete: boolean }, actor: Actor): void {
+    const carrier = input.carrier.trim();
+    const trackingNumber = input.trackingNumber.trim();
+    if (!carrier) throw new InvalidOrderError('Name the carrier', 'carrier');
+    if (!trackingNumber) throw new InvalidOrderError('Give the tracking number', 'trackingNumber');
+    const from = this.state.status;
+    const to = input.complete ? 'shipped' : 'partially_shipped';
+    this.transition('record_shipment', to);
+    this.resolveFlags((f) => f.code === 'CANCEL_REQUESTED', 'refused', actor);
+    this.state.delivery = {
+      ...this.state.delivery,
+      shipments: [...(this.state.delivery.shipments ?? []), { carrier, trackingNumber, shippedAt: actor.at }],
+    };
+    this.raise(new OrderShipped('order', this.state.id, { ...this.move(from, to), carrier, trackingNumber }, meta(actor)));
+  }
+
+  /** The carrier delivered the parcel. */
+  recordDelivery(actor: Actor): void {
+    const from = this.state.status;
+    this.transition('record_delivery', 'delivered');
+    this.raise(new OrderDelivered('order', this.state.id, this.move(from, 'delivered'), meta(actor)));
+  }
+
+  /** The customer confirmed receipt (or the confirmation period passed): the order is done. */
+  complete(actor: Actor): void {
+    const from = this.state.status;
+    this.transition('complete', 'completed');
+    this.raise(new OrderCompleted('order', this.state.id, this.move(from, 'completed'), meta(actor)));
   }
 
   /** The warehouse stopped the parcel: the requested cancellation goes through. */

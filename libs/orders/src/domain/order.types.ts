@@ -50,6 +50,8 @@ export interface Delivery {
   preferredCarrier?: string | null;
   promisedDate?: string | null;
   instructions?: string | null;
+  /** Once shipped: the parcels handed to carriers, newest last. */
+  shipments?: { carrier: string; trackingNumber: string; shippedAt: string }[];
 }
 
 /** An exception raised on the order (by the audit or by staff); resolved when handled. */

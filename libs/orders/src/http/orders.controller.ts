@@ -9,15 +9,18 @@ import {
   AllocateOrderByHandCommand,
   ApproveOrderCommand,
   CancelOrderCommand,
+  CompleteOrderCommand,
   ConfirmCancelCommand,
   ConfirmPaymentCommand,
   CreateOrderCommand,
   HoldOrderCommand,
   MergeOrdersCommand,
+  RecordDeliveryCommand,
   RefuseCancelCommand,
   RejectOrderCommand,
   ReleaseOrderCommand,
   SetTagsCommand,
+  ShipOrderCommand,
   SplitOrderCommand,
   StartFulfillmentCommand,
   UpdateAddressCommand,
@@ -33,6 +36,7 @@ import {
   CreateOrderDto,
   ReasonDto,
   RemarkDto,
+  ShipDto,
   TagsDto,
   UpdateAddressDto,
   UpdateLinesDto,
@@ -169,6 +173,33 @@ export class OrdersController {
   @ApiOperation({ summary: 'Hand an allocated order to its warehouse (picking and packing start)' })
   startFulfillment(@Param('id', ParseUUIDPipe) id: string) {
     return this.showAfter(id, this.commands.execute(new StartFulfillmentCommand(id)));
+  }
+
+  @Post(':id/ship')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('ship', 'Order')
+  @ApiOperation({ summary: 'Confirm the shipment (carrier and tracking number): the stock leaves; shipped, or partially shipped while some waits' })
+  ship(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ShipDto) {
+    return this.showAfter(id, this.commands.execute(new ShipOrderCommand(id, dto)));
+  }
+
+  @Post(':id/deliver')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('update', 'Order')
+  @ApiOperation({ summary: 'The carrier delivered the parcel' })
+  deliver(@Param('id', ParseUUIDPipe) id: string) {
+    return this.showAfter(id, this.commands.execute(new RecordDeliveryCommand(id)));
+  }
+
+  @Post(':id/complete')
+  @Idempotent()
+  @HttpCode(200)
+  @Can('update', 'Order')
+  @ApiOperation({ summary: 'The customer confirmed receipt: the order is done' })
+  complete(@Param('id', ParseUUIDPipe) id: string) {
+    return this.showAfter(id, this.commands.execute(new CompleteOrderCommand(id)));
   }
 
   @Post(':id/confirm-cancel')

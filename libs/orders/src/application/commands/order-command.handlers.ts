@@ -5,15 +5,18 @@ import {
   AllocateOrderByHandCommand,
   ApproveOrderCommand,
   CancelOrderCommand,
+  CompleteOrderCommand,
   ConfirmCancelCommand,
   ConfirmPaymentCommand,
   CreateOrderCommand,
   HoldOrderCommand,
   MergeOrdersCommand,
+  RecordDeliveryCommand,
   RefuseCancelCommand,
   RejectOrderCommand,
   ReleaseOrderCommand,
   SetTagsCommand,
+  ShipOrderCommand,
   SplitOrderCommand,
   StartFulfillmentCommand,
   UpdateAddressCommand,
@@ -89,6 +92,30 @@ export class StartFulfillmentHandler implements ICommandHandler<StartFulfillment
   constructor(private readonly orders: OrdersService) {}
   execute(c: StartFulfillmentCommand) {
     return this.orders.startFulfillment(c.orderId);
+  }
+}
+
+@CommandHandler(ShipOrderCommand)
+export class ShipOrderHandler implements ICommandHandler<ShipOrderCommand, Status> {
+  constructor(private readonly orders: OrdersService) {}
+  execute(c: ShipOrderCommand) {
+    return this.orders.ship(c.orderId, c.shipment);
+  }
+}
+
+@CommandHandler(RecordDeliveryCommand)
+export class RecordDeliveryHandler implements ICommandHandler<RecordDeliveryCommand, Status> {
+  constructor(private readonly orders: OrdersService) {}
+  execute(c: RecordDeliveryCommand) {
+    return this.orders.recordDelivery(c.orderId);
+  }
+}
+
+@CommandHandler(CompleteOrderCommand)
+export class CompleteOrderHandler implements ICommandHandler<CompleteOrderCommand, Status> {
+  constructor(private readonly orders: OrdersService) {}
+  execute(c: CompleteOrderCommand) {
+    return this.orders.complete(c.orderId);
   }
 }
 
@@ -173,6 +200,9 @@ export const ORDER_COMMAND_HANDLERS = [
   ReleaseOrderHandler,
   CancelOrderHandler,
   StartFulfillmentHandler,
+  ShipOrderHandler,
+  RecordDeliveryHandler,
+  CompleteOrderHandler,
   ConfirmCancelHandler,
   RefuseCancelHandler,
   UpdateAddressHandler,

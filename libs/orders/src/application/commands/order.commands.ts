@@ -59,6 +59,24 @@ export class StartFulfillmentCommand {
   constructor(readonly orderId: string) {}
 }
 
+/** Handed to a carrier: what the order holds leaves the warehouse. */
+export class ShipOrderCommand {
+  constructor(
+    readonly orderId: string,
+    readonly shipment: { carrier: string; trackingNumber: string },
+  ) {}
+}
+
+/** The carrier delivered the parcel. */
+export class RecordDeliveryCommand {
+  constructor(readonly orderId: string) {}
+}
+
+/** The customer confirmed receipt: the order is done. */
+export class CompleteOrderCommand {
+  constructor(readonly orderId: string) {}
+}
+
 /** The warehouse stopped the parcel: the requested cancellation goes through. */
 export class ConfirmCancelCommand {
   constructor(readonly orderId: string) {}

@@ -68,3 +68,13 @@ export class OrderRemarkAdded extends OrderEvent<OrderEventPayload & { remark: s
 export class OrderTagsChanged extends OrderEvent<OrderEventPayload & { before: string[]; after: string[] }> {
   static override readonly type = 'orders.order-tags-changed';
 }
+/** Handed to a carrier (all that was allocated); `to` is shipped, or partially shipped while some waits for stock. */
+export class OrderShipped extends OrderEvent<OrderEventPayload & { carrier: string; trackingNumber: string }> {
+  static override readonly type = 'orders.order-shipped';
+}
+export class OrderDelivered extends OrderEvent {
+  static override readonly type = 'orders.order-delivered';
+}
+export class OrderCompleted extends OrderEvent {
+  static override readonly type = 'orders.order-completed';
+}

@@ -181,3 +181,8 @@ export class AllocateDto {
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AllocatePickDto)
   lines?: AllocatePickDto[];
 }
+
+export class ShipDto {
+  @ApiProperty({ example: 'SF' }) @IsString() @MinLength(1) @MaxLength(100) carrier!: string;
+  @ApiProperty({ example: 'SF1234567890' }) @IsString() @MinLength(1) @MaxLength(100) trackingNumber!: string;
+}
