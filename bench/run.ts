@@ -68,7 +68,7 @@ const reservationOptions: ReservationsBenchOptions = {
 };
 
 const orderOptions: OrdersBenchOptions = {
-  orders: positiveInt('BENCH_ORDERS', 3_000),
+  orders: positiveInt('BENCH_ORDERS', 10_000),
   concurrency: positiveInt('BENCH_ORDER_CONCURRENCY', 16),
   skus: 1_000,
   timeoutSeconds: positiveInt('BENCH_ORDERS_TIMEOUT_SECONDS', 600),
