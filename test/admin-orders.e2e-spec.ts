@@ -260,6 +260,45 @@ describeInBrowser('order screens (browser)', () => {
     await waitForStatus(page, ['cancelled']);
   }, 180_000);
 
+  it('confirms the shipment with carrier and tracking number, then delivery and completion, in Chinese', async () => {
+    const created = await api('/orders', { method: 'POST', body: seedOrder('孙八', '13900139008', { method: 'alipay', status: 'paid' }) });
+    const id = String(created.body.id);
+    expect((await api(`/orders/${id}/approve`, { method: 'POST', body: {} })).status).toBe(200);
+    const page = await signIn(browser, system.baseUrl, system.adminEmail, system.adminPassword, 'zh-CN');
+    await switchLanguage(page, '简体中文');
+    await page.goto(`${system.baseUrl}/admin/#/orders/${id}/show`);
+    await waitForStatus(page, ['allocated']);
+    await page.getByTestId('order-action-start_fulfillment').click();
+    await waitForStatus(page, ['in_fulfillment']);
+    await page.getByTestId('order-action-record_shipment').click();
+    const dialog = page.getByTestId('order-ship-dialog');
+    await dialog.getByText('订单已占用的库存将出库').waitFor();
+    await dialog.locator('input[name="carrier"]').fill('顺丰速运');
+    await page.getByTestId('order-ship-submit').click();
+    // The tracking number is required.
+    expect(await dialog.isVisible()).toBe(true);
+    await dialog.locator('input[name="trackingNumber"]').fill('SF1400123456789');
+    await calm(page);
+    await shot(page, 'admin-order-ship-zh');
+    await page.getByTestId('order-ship-submit').click();
+    await waitForStatus(page, ['shipped']);
+    const shipment = page.getByTestId('order-shipment');
+    await shipment.waitFor();
+    expect(await shipment.innerText()).toContain('顺丰速运');
+    expect(await shipment.innerText()).toContain('SF1400123456789');
+    const order = (await api(`/orders/${id}`)).body as { status: string; shippedAt: string | null };
+    expect(order.status).toBe('shipped');
+    expect(order.shippedAt).not.toBeNull();
+    await page.getByTestId('order-action-record_delivery').click();
+    await waitForStatus(page, ['delivered']);
+    await page.getByTestId('order-action-complete').click();
+    await waitForStatus(page, ['completed']);
+    expect(await page.locator('[data-testid^="order-action-"]').count()).toBe(0);
+    await calm(page);
+    await shot(page, 'admin-order-completed-zh');
+    await page.context().close();
+  }, 180_000);
+
   it('shows a Viewer the order without any action', async () => {
     const page = await signIn(browser, system.baseUrl, 'viewer@test.local', PASSWORD, 'en');
     await page.goto(`${system.baseUrl}/admin/#/orders/${orderId}/show`);

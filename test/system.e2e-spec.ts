@@ -61,7 +61,7 @@ describe('the whole system on the embedded PostgreSQL', () => {
     const api = (path: string) => request(first.baseUrl).get(path).auth(accessToken, { type: 'bearer' }).expect(200);
     const counts = (await api('/api/orders/status-counts')).body;
     expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(250);
-    for (const status of ['pending_payment', 'pending_review', 'on_hold', 'in_fulfillment', 'cancelled', 'rejected']) {
+    for (const status of ['pending_payment', 'pending_review', 'on_hold', 'in_fulfillment', 'shipped', 'delivered', 'completed', 'cancelled', 'rejected']) {
       expect({ status, some: counts[status] > 0 }).toEqual({ status, some: true });
     }
     const flags = [

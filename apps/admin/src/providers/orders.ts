@@ -32,6 +32,10 @@ export interface OrderMethods {
   releaseOrder(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
   cancelOrder(id: Identifier, reason: string, options?: CommandOptions): Promise<{ data: Order }>;
   startOrderFulfillment(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
+  /** Confirms the shipment: the stock leaves; shipped, or partially shipped while some waits. */
+  shipOrder(id: Identifier, shipment: { carrier: string; trackingNumber: string }, options?: CommandOptions): Promise<{ data: Order }>;
+  recordOrderDelivery(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
+  completeOrder(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
   confirmOrderCancel(id: Identifier, options?: CommandOptions): Promise<{ data: Order }>;
   refuseOrderCancel(id: Identifier, reason: string, options?: CommandOptions): Promise<{ data: Order }>;
   updateOrderAddress(id: Identifier, shippingAddress: Address, options?: CommandOptions): Promise<{ data: Order }>;
@@ -77,6 +81,9 @@ export const orderMethods: OrderMethods = {
   releaseOrder: (id, options) => act(id, 'release', {}, options),
   cancelOrder: (id, reason, options) => act(id, 'cancel', { reason }, options),
   startOrderFulfillment: (id, options) => act(id, 'start-fulfillment', {}, options),
+  shipOrder: (id, shipment, options) => act(id, 'ship', shipment, options),
+  recordOrderDelivery: (id, options) => act(id, 'deliver', {}, options),
+  completeOrder: (id, options) => act(id, 'complete', {}, options),
   confirmOrderCancel: (id, options) => act(id, 'confirm-cancel', {}, options),
   refuseOrderCancel: (id, reason, options) => act(id, 'refuse-cancel', { reason }, options),
   updateOrderAddress: (id, shippingAddress, options) => act(id, 'update-address', { shippingAddress }, options),

@@ -37,8 +37,9 @@ interface Product {
  * About three hundred orders over the last 30 days, entered through the same commands as real
  * ones: most clean and approved (the worker then allocates them, backordering what is short),
  * some waiting for payment, some flagged by each audit rule and on hold, a few handed to the
- * warehouse (one or two with a cancellation waiting for the warehouse's answer), a few
- * cancelled or rejected, and a few for a SKU the shop has stopped selling.
+ * warehouse (one or two with a cancellation waiting for the warehouse's answer), shipped,
+ * delivered and completed, a few cancelled or rejected, and a few for a SKU the shop has stopped
+ * selling.
  */
 export async function seedDemoOrders(app: INestApplicationContext): Promise<string> {
   const orders = app.get(OrdersService);
@@ -59,7 +60,7 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
 
   type Plan = {
     body: Parameters<OrdersService['create']>[0];
-    then?: 'approve' | 'cancel' | 'reject' | 'hold' | 'approve_anyway' | 'fulfil' | 'fulfil_then_cancel';
+    then?: 'approve' | 'cancel' | 'reject' | 'hold' | 'approve_anyway' | 'fulfil' | 'fulfil_then_cancel' | 'ship' | 'deliver' | 'complete';
   };
   const plans: Plan[] = [];
   const base = (over: Partial<Plan['body']> = {}): Plan['body'] => {
@@ -101,7 +102,9 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
   plans.sort((a, b) => a.body.placedAt!.localeCompare(b.body.placedAt!));
   // Handed to the warehouse by hand (allocated from a warehouse that has the stock), a few of
   // them with a cancellation the warehouse has yet to answer.
-  for (let i = 0; i < 12; i++) plans.push({ body: base(), then: i % 6 === 0 ? 'fulfil_then_cancel' : 'fulfil' });
+  // and some shipped since: delivered, and completed by the customer's confirmation.
+  const after = ['fulfil_then_cancel', 'fulfil', 'fulfil', 'ship', 'deliver', 'complete'] as const;
+  for (let i = 0; i < 18; i++) plans.push({ body: base(), then: after[i % after.length] });
 
   let created = 0;
   for (const plan of plans) {
@@ -113,12 +116,17 @@ export async function seedDemoOrders(app: INestApplicationContext): Promise<stri
       if (plan.then === 'cancel') await orders.cancel(id, '客户取消 Cancelled by the customer');
       if (plan.then === 'reject') await orders.reject(id, '疑似欺诈 Suspected fraud');
       if (plan.then === 'hold') await orders.hold(id, '等待客户确认颜色 Waiting for the customer to confirm the colour');
-      if (plan.then === 'fulfil' || plan.then === 'fulfil_then_cancel') {
+      if (plan.then && ['fulfil', 'fulfil_then_cancel', 'ship', 'deliver', 'complete'].includes(plan.then)) {
         await orders.approve(id);
         // The worker's saga may get there first: either way the order is allocated, or stays as it is.
         await allocateFromAny(orders, id, warehouseIds);
         await orders.startFulfillment(id);
         if (plan.then === 'fulfil_then_cancel') await orders.cancel(id, '客户要求取消 The customer asked to cancel');
+        if (plan.then === 'ship' || plan.then === 'deliver' || plan.then === 'complete') {
+          await orders.ship(id, { carrier: rnd.pick(['顺丰速运', '中通快递', '京东物流', 'EMS']), trackingNumber: `SF${String(1400000000000 + created * 7919)}` });
+        }
+        if (plan.then === 'deliver' || plan.then === 'complete') await orders.recordDelivery(id);
+        if (plan.then === 'complete') await orders.complete(id);
       }
     } catch (e) {
       // A flagged order cannot be approved without a reason, nor held twice: it stays as it is.

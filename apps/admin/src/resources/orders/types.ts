@@ -38,8 +38,19 @@ export const linesEditable = (order: Pick<Order, 'status' | 'approvedAt'>): bool
 /** Allocation by hand: an approved order the system could not (fully) allocate, or one staff wants elsewhere. */
 export const ALLOCATABLE_STATUSES: readonly OrderStatus[] = ['approved', 'partially_allocated', 'backordered'];
 
-/** The actions people take from the order page; the others (allocation, shipping) are the system's. */
-export const MANUAL_ACTIONS = ['confirm_payment', 'approve', 'reject', 'hold', 'release', 'start_fulfillment', 'cancel'] as const;
+/** The actions people take from the order page; allocation is the system's (or by hand, apart). */
+export const MANUAL_ACTIONS = [
+  'confirm_payment',
+  'approve',
+  'reject',
+  'hold',
+  'release',
+  'start_fulfillment',
+  'record_shipment',
+  'record_delivery',
+  'complete',
+  'cancel',
+] as const;
 export type ManualAction = (typeof MANUAL_ACTIONS)[number];
 
 /** The permission each action needs on the Order subject (release is the other half of hold). */
@@ -50,6 +61,10 @@ export const PERMISSION_OF: Record<ManualAction, string> = {
   hold: 'hold',
   release: 'hold',
   start_fulfillment: 'update',
+  // The warehouse confirms its shipments.
+  record_shipment: 'ship',
+  record_delivery: 'update',
+  complete: 'update',
   cancel: 'cancel',
 };
 
@@ -99,6 +114,8 @@ export interface Delivery {
   /** The day promised to the customer, `YYYY-MM-DD`. */
   promisedDate?: string;
   instructions?: string;
+  /** Parcels handed to carriers, newest last. */
+  shipments?: { carrier: string; trackingNumber: string; shippedAt: string }[];
 }
 
 /** Priorities the panel names; higher is handled first (the API takes 0-100). */

@@ -51,6 +51,7 @@ export const DeliveryCard = () => {
   const translate = useTranslate();
   const priorityLabel = usePriorityLabel();
   const day = useDay();
+  const [locale] = useLocaleState();
   if (!record) return null;
   const delivery = record.delivery ?? {};
   const late = !!delivery.promisedDate && delivery.promisedDate < today() && !PAST_PROMISE.includes(record.status);
@@ -85,6 +86,23 @@ export const DeliveryCard = () => {
           </Box>
         </Item>
       </Box>
+      {!!delivery.shipments?.length && (
+        <Box sx={{ mt: 1.5 }}>
+          <Item label="resources.orders.fields.shipment.shipments" testId="order-shipments">
+            {delivery.shipments.map((shipment) => (
+              <Box key={`${shipment.carrier}-${shipment.trackingNumber}`} data-testid="order-shipment" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+                <span>{shipment.carrier}</span>
+                <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                  {shipment.trackingNumber}
+                </Box>
+                <Typography component="span" variant="body2" color="text.secondary">
+                  {new Date(shipment.shippedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
+                </Typography>
+              </Box>
+            ))}
+          </Item>
+        </Box>
+      )}
     </OrderCard>
   );
 };

@@ -5,9 +5,12 @@ import PaymentIcon from '@mui/icons-material/Payments';
 import RejectIcon from '@mui/icons-material/DoNotDisturbOn';
 import ReleaseIcon from '@mui/icons-material/PlayCircleOutlined';
 import WarehouseIcon from '@mui/icons-material/Warehouse';
+import ShipIcon from '@mui/icons-material/LocalShipping';
+import DeliveredIcon from '@mui/icons-material/Inventory';
+import CompleteIcon from '@mui/icons-material/TaskAlt';
 import { Alert, Box, Stack } from '@mui/material';
 import { type ReactElement, useState } from 'react';
-import { Button, maxLength, TextInput, useCanAccess, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Button, maxLength, required, TextInput, useCanAccess, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { formatPrice } from '../../../money';
 import type { OmsDataProvider } from '../../../providers/dataProvider';
@@ -25,6 +28,9 @@ const ICONS: Record<ManualAction, ReactElement> = {
   hold: <HoldIcon />,
   release: <ReleaseIcon />,
   start_fulfillment: <WarehouseIcon />,
+  record_shipment: <ShipIcon />,
+  record_delivery: <DeliveredIcon />,
+  complete: <CompleteIcon />,
   cancel: <CancelIcon />,
 };
 
@@ -54,7 +60,7 @@ const ActionButton = ({
   disabled?: boolean;
   label?: string;
 } & ButtonLook) => {
-  const primary = !compact && (action === 'approve' || action === 'confirm_payment');
+  const primary = !compact && (action === 'approve' || action === 'confirm_payment' || action === 'record_shipment');
   const danger = action === 'reject' || action === 'cancel';
   return (
     <Button
@@ -98,6 +104,59 @@ const StartFulfillmentButton = ({ record, ...look }: { record: Order } & ButtonL
         run((options) => dataProvider.startOrderFulfillment(record.id, options), 'resources.orders.notifications.start_fulfillment', { number: record.number })
       }
     />
+  );
+};
+
+/** Delivered, completed: no question asked. */
+const SimpleButton = ({ record, action, ...look }: { record: Order; action: 'record_delivery' | 'complete' } & ButtonLook) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const { run, isPending } = useOrderAction();
+  const call = action === 'record_delivery' ? dataProvider.recordOrderDelivery : dataProvider.completeOrder;
+  return (
+    <ActionButton
+      {...look}
+      action={action}
+      disabled={isPending}
+      onClick={() => run((options) => call(record.id, options), `resources.orders.notifications.${action}`, { number: record.number })}
+    />
+  );
+};
+
+/** Confirm the shipment: the carrier and the parcel's tracking number (the guide's manual "confirm shipment"). */
+const ShipButton = ({ record, ...look }: { record: Order } & ButtonLook) => {
+  const dataProvider = useDataProvider<OmsDataProvider>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const { run, isPending, failure, clearFailure } = useOrderAction();
+  const args = { number: record.number };
+  const close = () => {
+    setOpen(false);
+    clearFailure();
+  };
+  const submit = async (values: FieldValues) => {
+    const shipment = { carrier: String(values.carrier ?? '').trim(), trackingNumber: String(values.trackingNumber ?? '').trim() };
+    if (await run((options) => dataProvider.shipOrder(record.id, shipment, options), 'resources.orders.notifications.record_shipment', args)) close();
+  };
+  return (
+    <>
+      <ActionButton {...look} action="record_shipment" onClick={() => setOpen(true)} />
+      <OrderDialog
+        open={open}
+        onClose={close}
+        testId="order-ship"
+        title={translate('resources.orders.dialogs.ship_title', args)}
+        body={translate('resources.orders.dialogs.ship_body')}
+        defaultValues={{ carrier: record.delivery?.preferredCarrier ?? '', trackingNumber: '' }}
+        onSubmit={submit}
+        failure={failure}
+        isPending={isPending}
+        submitLabel="resources.orders.actions.record_shipment"
+        submitIcon={ICONS.record_shipment}
+      >
+        <TextInput source="carrier" label="resources.orders.fields.shipment.carrier" validate={[required(), maxLength(100)]} fullWidth />
+        <TextInput source="trackingNumber" label="resources.orders.fields.shipment.trackingNumber" validate={[required(), maxLength(100)]} fullWidth />
+      </OrderDialog>
+    </>
   );
 };
 
@@ -299,6 +358,11 @@ export const OrderActionButton = ({ record, action, ...look }: { record: Order; 
       return <ReleaseButton record={record} {...look} />;
     case 'start_fulfillment':
       return <StartFulfillmentButton record={record} {...look} />;
+    case 'record_shipment':
+      return <ShipButton record={record} {...look} />;
+    case 'record_delivery':
+    case 'complete':
+      return <SimpleButton record={record} action={action} {...look} />;
     default:
       return <ReasonButton record={record} action={action} {...look} />;
   }

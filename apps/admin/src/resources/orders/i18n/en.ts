@@ -14,6 +14,7 @@ export const ordersEn = {
     customerEmail: 'Customer email',
   },
   fields: {
+    shipment: { carrier: 'Carrier', trackingNumber: 'Tracking number', shipments: 'Shipments' },
     number: 'Order number',
     createdAt: 'Created',
     customerName: 'Customer',
@@ -105,6 +106,9 @@ export const ordersEn = {
     other: 'Channel %{id}',
   },
   actions: {
+    record_shipment: 'Confirm shipment',
+    record_delivery: 'Mark delivered',
+    complete: 'Complete',
     confirm_payment: 'Confirm payment',
     approve: 'Approve',
     approve_anyway: 'Approve anyway',
@@ -124,6 +128,8 @@ export const ordersEn = {
     allocate: 'Allocate manually',
   },
   dialogs: {
+    ship_title: 'Confirm the shipment of %{number}',
+    ship_body: 'What the order holds leaves the warehouse. Items still waiting for stock follow in a later shipment.',
     reason: 'Reason',
     reason_hint: 'Kept on the order and shown in its timeline.',
     keep: 'Back',
@@ -172,6 +178,9 @@ export const ordersEn = {
     lines_total_differs: 'The new total %{total} is not the %{paid} paid: change prices or discounts so that it stays the same.',
   },
   notifications: {
+    record_shipment: '%{number} shipped',
+    record_delivery: '%{number} delivered',
+    complete: '%{number} completed',
     created: 'Order %{number} created',
     confirm_payment: 'Payment of %{number} confirmed',
     approve: '%{number} approved',

@@ -17,6 +17,7 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     customerEmail: '客户邮箱',
   },
   fields: {
+    shipment: { carrier: '物流公司', trackingNumber: '运单号', shipments: '发货记录' },
     number: '订单号',
     createdAt: '下单时间',
     customerName: '客户',
@@ -108,6 +109,9 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     other: '渠道 %{id}',
   },
   actions: {
+    record_shipment: '确认发货',
+    record_delivery: '确认送达',
+    complete: '完成订单',
     confirm_payment: '确认收款',
     approve: '审核通过',
     approve_anyway: '强制审核通过',
@@ -127,6 +131,8 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     allocate: '手动分配',
   },
   dialogs: {
+    ship_title: '确认 %{number} 发货',
+    ship_body: '订单已占用的库存将出库；仍在等待补货的商品随后另行发货。',
     reason: '原因',
     reason_hint: '原因会记录在订单上，并显示在订单动态中。',
     keep: '返回',
@@ -174,6 +180,9 @@ export const ordersZhCN: Messages<typeof ordersEn> = {
     lines_total_differs: '新的订单金额 %{total} 与已付的 %{paid} 不一致：请调整单价或优惠，使金额保持不变。',
   },
   notifications: {
+    record_shipment: '%{number} 已发货',
+    record_delivery: '%{number} 已送达',
+    complete: '%{number} 已完成',
     created: '订单 %{number} 已创建',
     confirm_payment: '%{number} 已确认收款',
     approve: '%{number} 已审核通过',
