@@ -294,6 +294,10 @@ describeInBrowser('order screens (browser)', () => {
     await page.getByTestId('order-action-complete').click();
     await waitForStatus(page, ['completed']);
     expect(await page.locator('[data-testid^="order-action-"]').count()).toBe(0);
+    const steps = await page.getByTestId('order-timeline').innerText();
+    expect(steps).toContain('已发货');
+    expect(steps).toContain('已送达');
+    expect(steps).not.toContain('orders.order-');
     await calm(page);
     await shot(page, 'admin-order-completed-zh');
     await page.context().close();
