@@ -1,5 +1,5 @@
-import { bearer } from '../../../test/support/access.js';
-import type { TestApp } from '../../../test/support/app.js';
+import { bearer, query as sql } from '../../../test/support/access.js';
+import { eventually, type TestApp } from '../../../test/support/app.js';
 
 /** Helpers the orders integration tests share: orders entered over HTTP, read back, acted on. */
 
@@ -101,3 +101,28 @@ export function settingsApi(t: TestApp, token: () => string) {
 
 /** The rules an order's last audit found failing. */
 export const failedRules = (order: OrderView) => (order.audit?.results ?? []).filter((r) => !r.passed).map((r) => r.rule);
+
+/**
+ * Stock for saga tests, in one warehouse (the app, token and warehouse are read when called, so
+ * the helpers can be made before `beforeAll` sets them): products with stock, receipts, what a SKU holds and
+ * whether every level still reconciles; and an order's status, waited for while the worker runs.
+ */
+export function stockApi(app: () => TestApp, token: () => string, warehouse: () => string) {
+  const receive = (sku: string, quantity: number) =>
+    app().http.post('/api/stock-movements').auth(token(), bearer).send({ sku, warehouseId: warehouse(), type: 'receipt', quantity, reason: 'r' }).expect(201);
+  const statusOf = async (id: string) => (await sql<{ status: string }>(app(), `SELECT status FROM sales_order WHERE id = $1`, [id]))[0].status;
+  return {
+    receive,
+    product: async (sku: string, stock: number) => {
+      await app().http.post('/api/products').auth(token(), bearer).send({ sku, name: sku, priceMinor: 1000, currency: 'CNY' }).expect(201);
+      if (stock) await receive(sku, stock);
+    },
+    /** On hand and reserved of the SKU (in its one warehouse). */
+    level: async (sku: string) => (await sql<{ on_hand: number; reserved: number }>(app(), `SELECT on_hand, reserved FROM stock_level WHERE sku = $1`, [sku]))[0],
+    reserved: async (sku: string) =>
+      (await sql<{ n: number }>(app(), `SELECT coalesce(sum(reserved), 0)::int AS n FROM stock_level WHERE sku = $1`, [sku]))[0].n,
+    noDrift: async () => expect((await app().http.get('/api/stock-levels/reconcile').auth(token(), bearer).expect(200)).body.drift).toEqual([]),
+    statusOf,
+    waitFor: (id: string, status: string) => eventually(async () => (await statusOf(id)) === status, 30_000, `order ${id} to be ${status}`),
+  };
+}

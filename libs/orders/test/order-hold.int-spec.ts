@@ -1,9 +1,8 @@
 import { OrderAllocated } from '@oms/inventory';
 import { adminToken, bearer, query } from '../../../test/support/access.js';
 import { bootTestApp, eventually, type TestApp } from '../../../test/support/app.js';
+import { ADDRESS, stockApi } from './fixtures.js';
 import { RecordOrderAllocation } from '../src/application/sagas/order-fulfilment.saga.js';
-
-const ADDRESS = { country: 'CN', province: '浙江省', city: '杭州市', district: '西湖区', line1: '文三路 1 号', postcode: '310000' };
 
 /**
  * An order put on hold after approval keeps what inventory holds for it; approved again it takes
@@ -16,12 +15,7 @@ describe('orders held after approval', () => {
   let warehouse: string;
   let n = 0;
 
-  const product = async (sku: string, stock: number) => {
-    await t.http.post('/api/products').auth(admin, bearer).send({ sku, name: sku, priceMinor: 1000, currency: 'CNY' }).expect(201);
-    if (stock) await receive(sku, stock);
-  };
-  const receive = (sku: string, quantity: number) =>
-    t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku, warehouseId: warehouse, type: 'receipt', quantity, reason: 'r' }).expect(201);
+  const { product, receive, reserved, noDrift, statusOf, waitFor } = stockApi(() => t, () => admin, () => warehouse);
   const order = async (sku: string, quantity = 1) =>
     (
       await t.http
@@ -37,11 +31,6 @@ describe('orders held after approval', () => {
         .expect(201)
     ).body as { id: string; status: string };
   const act = (id: string, action: string, body: object = {}) => t.http.post(`/api/orders/${id}/${action}`).auth(admin, bearer).send(body);
-  const statusOf = async (id: string) => (await query<{ status: string }>(t, `SELECT status FROM sales_order WHERE id = $1`, [id]))[0].status;
-  const reserved = async (sku: string) =>
-    (await query<{ n: number }>(t, `SELECT coalesce(sum(reserved), 0)::int AS n FROM stock_level WHERE sku = $1`, [sku]))[0].n;
-  const waitFor = (id: string, status: string) => eventually(async () => (await statusOf(id)) === status, 30_000, `order ${id} to be ${status}`);
-  const noDrift = async () => expect((await t.http.get('/api/stock-levels/reconcile').auth(admin, bearer).expect(200)).body.drift).toEqual([]);
   /** An order of `quantity` units allocated from stock of exactly that many. */
   const allocated = async (sku: string, quantity: number) => {
     await product(sku, quantity);

@@ -1,7 +1,6 @@
 import { adminToken, bearer, createUser, query } from '../../../test/support/access.js';
 import { bootTestApp, eventually, type TestApp } from '../../../test/support/app.js';
-
-const ADDRESS = { country: 'CN', province: '浙江省', city: '杭州市', district: '西湖区', line1: '文三路 1 号', postcode: '310000' };
+import { ADDRESS, stockApi } from './fixtures.js';
 
 /**
  * Races between people and the saga, with the worker running: whatever wins, an order ends in
@@ -15,12 +14,7 @@ describe('order races and stock', () => {
   let warehouse: string;
   let n = 0;
 
-  const receive = (sku: string, quantity: number) =>
-    t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku, warehouseId: warehouse, type: 'receipt', quantity, reason: 'r' }).expect(201);
-  const product = async (sku: string, stock: number) => {
-    await t.http.post('/api/products').auth(admin, bearer).send({ sku, name: sku, priceMinor: 1000, currency: 'CNY' }).expect(201);
-    await receive(sku, stock);
-  };
+  const { product, reserved, noDrift, statusOf } = stockApi(() => t, () => admin, () => warehouse);
   const order = async (lines: { sku: string; quantity: number }[], phone = `1370000${String(++n).padStart(4, '0')}`) =>
     (
       await t.http
@@ -36,13 +30,9 @@ describe('order races and stock', () => {
         .expect(201)
     ).body as { id: string; status: string; totalMinor: number };
   const act = (id: string, action: string, body: object = {}, token = admin) => t.http.post(`/api/orders/${id}/${action}`).auth(token, bearer).send(body);
-  const statusOf = async (id: string) => (await query<{ status: string }>(t, `SELECT status FROM sales_order WHERE id = $1`, [id]))[0].status;
   /** Units held (open reservations) for an order. */
   const heldFor = async (id: string) =>
     (await query<{ n: number }>(t, `SELECT coalesce(sum(quantity), 0)::int AS n FROM stock_reservation WHERE order_id = $1 AND status = 'open'`, [id]))[0].n;
-  const reserved = async (sku: string) =>
-    (await query<{ n: number }>(t, `SELECT coalesce(sum(reserved), 0)::int AS n FROM stock_level WHERE sku = $1`, [sku]))[0].n;
-  const noDrift = async () => expect((await t.http.get('/api/stock-levels/reconcile').auth(admin, bearer).expect(200)).body.drift).toEqual([]);
   /** Waits until the worker has nothing left to do for these orders. */
   const settled = (ids: string[]) =>
     eventually(

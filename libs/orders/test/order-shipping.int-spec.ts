@@ -1,7 +1,6 @@
 import { adminToken, bearer, createUser, query } from '../../../test/support/access.js';
 import { bootTestApp, eventually, type TestApp } from '../../../test/support/app.js';
-
-const ADDRESS = { country: 'CN', province: '浙江省', city: '杭州市', district: '西湖区', line1: '文三路 1 号', postcode: '310000' };
+import { ADDRESS, stockApi } from './fixtures.js';
 
 /**
  * Confirming a shipment by hand (carrier and tracking number), as the guide's "confirm shipment"
@@ -14,12 +13,7 @@ describe('shipping an order', () => {
   let warehouse: string;
   let n = 0;
 
-  const receive = (sku: string, quantity: number) =>
-    t.http.post('/api/stock-movements').auth(admin, bearer).send({ sku, warehouseId: warehouse, type: 'receipt', quantity, reason: 'r' }).expect(201);
-  const product = async (sku: string, stock: number) => {
-    await t.http.post('/api/products').auth(admin, bearer).send({ sku, name: sku, priceMinor: 1000, currency: 'CNY' }).expect(201);
-    if (stock) await receive(sku, stock);
-  };
+  const { product, receive, level, noDrift, statusOf, waitFor } = stockApi(() => t, () => admin, () => warehouse);
   const order = async (sku: string, quantity: number) =>
     (
       await t.http
@@ -35,11 +29,6 @@ describe('shipping an order', () => {
         .expect(201)
     ).body as { id: string };
   const act = (id: string, action: string, body: object = {}, token = admin) => t.http.post(`/api/orders/${id}/${action}`).auth(token, bearer).send(body);
-  const statusOf = async (id: string) => (await query<{ status: string }>(t, `SELECT status FROM sales_order WHERE id = $1`, [id]))[0].status;
-  const waitFor = (id: string, status: string) => eventually(async () => (await statusOf(id)) === status, 30_000, `order ${id} to be ${status}`);
-  const level = async (sku: string) =>
-    (await query<{ on_hand: number; reserved: number }>(t, `SELECT on_hand, reserved FROM stock_level WHERE sku = $1`, [sku]))[0];
-  const noDrift = async () => expect((await t.http.get('/api/stock-levels/reconcile').auth(admin, bearer).expect(200)).body.drift).toEqual([]);
   const inFulfillment = async (sku: string, quantity: number, reason?: string) => {
     const o = await order(sku, quantity);
     await act(o.id, 'approve', reason ? { reason } : {}).expect(200);
