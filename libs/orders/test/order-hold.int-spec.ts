@@ -1,7 +1,7 @@
 import { OrderAllocated } from '@oms/inventory';
 import { adminToken, bearer, query } from '../../../test/support/access.js';
 import { bootTestApp, eventually, type TestApp } from '../../../test/support/app.js';
-import { ADDRESS, stockApi } from './fixtures.js';
+import { ADDRESS, orderBody, stockApi } from './fixtures.js';
 import { RecordOrderAllocation } from '../src/application/sagas/order-fulfilment.saga.js';
 
 /**
@@ -13,23 +13,13 @@ describe('orders held after approval', () => {
   let t: TestApp;
   let admin: string;
   let warehouse: string;
-  let n = 0;
 
   const { product, receive, reserved, noDrift, statusOf, waitFor } = stockApi(() => t, () => admin, () => warehouse);
   const order = async (sku: string, quantity = 1) =>
-    (
-      await t.http
-        .post('/api/orders')
-        .auth(admin, bearer)
-        .send({
-          customer: { name: '客户', phone: `1390000${String(++n).padStart(4, '0')}` },
-          shippingAddress: ADDRESS,
-          lines: [{ sku, quantity, unitPriceMinor: 1000 }],
-          currency: 'CNY',
-          payment: { method: 'alipay', status: 'paid' },
-        })
-        .expect(201)
-    ).body as { id: string; status: string };
+    (await t.http.post('/api/orders').auth(admin, bearer).send(orderBody(sku, { lines: [{ sku, quantity, unitPriceMinor: 1000 }] })).expect(201)).body as {
+      id: string;
+      status: string;
+    };
   const act = (id: string, action: string, body: object = {}) => t.http.post(`/api/orders/${id}/${action}`).auth(admin, bearer).send(body);
   /** An order of `quantity` units allocated from stock of exactly that many. */
   const allocated = async (sku: string, quantity: number) => {

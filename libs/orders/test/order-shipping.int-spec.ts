@@ -1,6 +1,6 @@
 import { adminToken, bearer, createUser, query } from '../../../test/support/access.js';
 import { bootTestApp, eventually, type TestApp } from '../../../test/support/app.js';
-import { ADDRESS, stockApi } from './fixtures.js';
+import { ADDRESS, orderBody, stockApi } from './fixtures.js';
 
 /**
  * Confirming a shipment by hand (carrier and tracking number), as the guide's "confirm shipment"
@@ -11,23 +11,13 @@ describe('shipping an order', () => {
   let t: TestApp;
   let admin: string;
   let warehouse: string;
-  let n = 0;
 
   const { product, receive, level, noDrift, statusOf, waitFor } = stockApi(() => t, () => admin, () => warehouse);
   const order = async (sku: string, quantity: number) =>
-    (
-      await t.http
-        .post('/api/orders')
-        .auth(admin, bearer)
-        .send({
-          customer: { name: '客户', phone: `1350000${String(++n).padStart(4, '0')}` },
-          shippingAddress: ADDRESS,
-          lines: [{ sku, quantity, unitPriceMinor: 1000 }],
-          currency: 'CNY',
-          payment: { method: 'alipay', status: 'paid' },
-        })
-        .expect(201)
-    ).body as { id: string };
+    (await t.http.post('/api/orders').auth(admin, bearer).send(orderBody(sku, { lines: [{ sku, quantity, unitPriceMinor: 1000 }] })).expect(201)).body as {
+      id: string;
+      status: string;
+    };
   const act = (id: string, action: string, body: object = {}, token = admin) => t.http.post(`/api/orders/${id}/${action}`).auth(token, bearer).send(body);
   const inFulfillment = async (sku: string, quantity: number, reason?: string) => {
     const o = await order(sku, quantity);
