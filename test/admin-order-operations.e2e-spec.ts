@@ -270,9 +270,13 @@ describeInBrowser('order operations (browser)', () => {
     await removeFilter(page, 'warehouseId');
     await removeFilter(page, 'sku');
 
-    // Nothing has shipped yet: a shipping date finds nothing.
+    // The demo's shipped orders (shipped, delivered, completed) carry a shipping date; none ships in the future.
     await addFilter(page, 'Add filter', 'Shipped from');
     await page.locator('input[name="shippedAt_gte"]').fill('2020-01-01');
+    const shipped = await listed({ status: ['partially_shipped', 'shipped', 'delivered', 'completed'] });
+    expect(shipped.length).toBeGreaterThan(0);
+    await rowsAre(page, shipped);
+    await page.locator('input[name="shippedAt_gte"]').fill('2099-01-01');
     await page.getByText('No orders found using the current filters.').waitFor();
     await removeFilter(page, 'shippedAt_gte');
 
