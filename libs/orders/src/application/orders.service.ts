@@ -12,7 +12,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payment-methods.j
 import { MANUAL_CHANNEL_ID } from '../domain/channels.js';
 import { Customers } from './customers.js';
 import { OrderAuditService } from './order-audit.service.js';
-import { ORDERS } from './order.queries.js';
+import { ORDERS, seesEveryOrder } from './order.queries.js';
 import { OrderRepository } from './ports/order.repository.js';
 
 export interface CreateOrderInput {
@@ -200,7 +200,7 @@ export class OrdersService {
       await this.customers.adjust(before.customer.customerId, children.length, 0);
       for (const child of children) await this.orders.insert(child);
       // Fewer items: the audit runs again on what the order keeps (its parts keep its flags).
-      if (['pending_review', 'on_hold'].includes(order.status)) await this.auditor.audit(order, actor);
+      await this.auditAgain(order, actor);
       await this.orders.save(order);
       await this.audit.record({ action: 'order.split', entityType: 'Order', entityId: id, before, after: order.snapshot, details: { parts, children: ids } });
       return { id, children: ids.map((c) => c.id) };
@@ -226,7 +226,7 @@ export class OrdersService {
         await this.orders.save(o);
       }
       // More items: the audit runs again on the merged order.
-      if (['pending_review', 'on_hold'].includes(target.status)) await this.auditor.audit(target, actor);
+      await this.auditAgain(target, actor);
       await this.orders.save(target);
       await this.audit.record({ action: 'order.merge', entityType: 'Order', entityId: id, before, after: target.snapshot, details: { orderIds } });
       return { id, status: target.status };
@@ -285,8 +285,16 @@ export class OrdersService {
    */
   private async lockVisible(id: string): Promise<Order> {
     const order = await this.orders.getForUpdate(id);
-    if (!(await findResource(this.uow.manager, ORDERS, id, { raw: true }))) throw new NotFoundError('Order', id);
+    if (!seesEveryOrder() && !(await findResource(this.uow.manager, ORDERS, id, { raw: true }))) throw new NotFoundError('Order', id);
     return order;
+  }
+
+  /**
+   * The order's data changed: the audit (the system's) runs again while the order is in review
+   * or on hold; what it no longer raises, `actor` fixed.
+   */
+  private async auditAgain(order: Order, actor: Actor): Promise<void> {
+    if (['pending_review', 'on_hold'].includes(order.status)) await this.auditor.audit(order, { id: null, at: actor.at }, actor);
   }
 
   /** One command on one order: lock, check the caller may act on it, decide, save, audit. */
@@ -304,11 +312,8 @@ export class OrdersService {
       assertAllowed(permission, 'Order', scopeOf(before));
       const actor = actorNow();
       change(order, actor);
-      // The order's data changed (or it is back in review): the audit runs again; what it no longer
-      // raises, the caller fixed.
-      if (reaudit && ['pending_review', 'on_hold'].includes(order.status)) {
-        await this.auditor.audit(order, { id: null, at: actor.at }, actor);
-      }
+      // The order's data changed (or it is back in review): the audit runs again.
+      if (reaudit) await this.auditAgain(order, actor);
       const dropped = ['cancelled', 'rejected'];
       if (dropped.includes(order.status) && !dropped.includes(before.status)) {
         await this.customers.orderDropped(before.customer.customerId, before.totalMinor);

@@ -24,7 +24,7 @@ import {
 } from './events/order.events.js';
 import { type LineInput, orderTotals, priceLines } from './order-totals.js';
 import { CannotCombineError, IllegalTransitionError, InvalidOrderError, NotEditableError, UnresolvedFlagsError } from './order.errors.js';
-import { canTransition, EDITABLE_STATUSES, HOLDS_STOCK, type OrderAction, type OrderStatus } from './order.transitions.js';
+import { ADDRESS_EDITABLE_STATUSES, canTransition, EDITABLE_STATUSES, HOLDS_STOCK, type OrderAction, type OrderStatus } from './order.transitions.js';
 import type { Address, Customer, Delivery, OrderFlag, OrderLine, OrderSnapshot, Payment } from './order.types.js';
 
 export interface NewOrder {
@@ -318,7 +318,7 @@ export class Order {
 
   /** Until the warehouse has it; after allocation the warehouses stay as they are. */
   updateAddress(address: Address, actor: Actor): void {
-    if (!ADDRESS_EDITABLE.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, 'address');
+    if (!ADDRESS_EDITABLE_STATUSES.includes(this.state.status)) throw new NotEditableError(this.state.number, this.state.status, 'address');
     const before = this.state.shippingAddress;
     this.state.shippingAddress = address;
     this.raise(new OrderAddressChanged('order', this.state.id, { ...this.move(this.state.status, this.state.status), before, after: address }, meta(actor)));
@@ -503,8 +503,6 @@ export class Order {
 }
 
 /** Split and merge happen before approval: nothing is allocated yet. */
-/** Until the warehouse has the order. */
-const ADDRESS_EDITABLE: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold', 'approved', 'partially_allocated', 'backordered', 'allocated'];
 
 function addressKey(a: Address): string {
   return [a.country, a.province, a.city, a.district ?? '', a.line1, a.line2 ?? '', a.postcode ?? ''].map((x) => x.replace(/\s+/g, '')).join('|');

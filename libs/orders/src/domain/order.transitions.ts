@@ -69,6 +69,17 @@ export type OrderAction = keyof typeof ORDER_ACTIONS;
  */
 export const EDITABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'pending_review', 'on_hold'];
 
+/** The address: until the warehouse has the order. */
+export const ADDRESS_EDITABLE_STATUSES: readonly OrderStatus[] = [
+  'pending_payment',
+  'pending_review',
+  'on_hold',
+  'approved',
+  'partially_allocated',
+  'backordered',
+  'allocated',
+];
+
 /** Statuses whose order holds or waits for stock (a cancellation gives it back). */
 export const HOLDS_STOCK: readonly OrderStatus[] = ['partially_allocated', 'backordered', 'allocated', 'in_fulfillment'];
 
